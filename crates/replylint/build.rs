@@ -1,0 +1,81 @@
+//! Validates every built-in lexicon with the library's own parser, so a broken lexicon is a
+//! compile error naming the file, the line and the rule, and embeds the enabled ones.
+
+use std::env;
+use std::fs;
+use std::path::Path;
+
+// The parser and everything it needs, shared with the library so both apply the same checks.
+#[allow(dead_code)]
+#[path = "src/category.rs"]
+mod category;
+#[allow(dead_code)]
+#[path = "src/error.rs"]
+mod error;
+#[allow(dead_code)]
+#[path = "src/lexicon.rs"]
+mod lexicon;
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+#[allow(dead_code)]
+#[path = "src/pattern.rs"]
+mod pattern;
+
+fn main() {
+    let dir = Path::new("lexicons");
+    println!("cargo::rerun-if-changed=lexicons");
+    for shared in ["category", "error", "lexicon", "normalize", "pattern"] {
+        println!("cargo::rerun-if-changed=src/{shared}.rs");
+    }
+
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .expect("the lexicons/ directory is part of the crate")
+        .map(|entry| entry.expect("lexicons/ is readable").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    // English first: it is the lingua franca, and earlier lexicons win shared literals.
+    files.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "en"), p.clone()));
+
+    let mut embedded = String::from("/// Built-in lexicons: (language code, TOML source).\n");
+    embedded.push_str("pub(crate) static BUILTIN: &[(&str, &str)] = &[\n");
+    let mut failed = false;
+    for path in &files {
+        let code = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let origin = format!("crates/replylint/lexicons/{code}.toml");
+        let feature = format!("CARGO_FEATURE_LANG_{}", code.to_uppercase());
+        let source = fs::read_to_string(path).expect("lexicon files are UTF-8 text");
+        match lexicon::Lexicon::parse(&origin, &source) {
+            Ok(lex) if lex.language().code != code => {
+                println!(
+                    "cargo::error={origin}: the file name says `{code}` but [language] code is `{}`",
+                    lex.language().code
+                );
+                failed = true;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                println!("cargo::error={e}");
+                failed = true;
+            }
+        }
+        if env::var_os(&feature).is_none() {
+            if env::var_os("CARGO_FEATURE_ALL_LANGUAGES").is_some() {
+                println!("cargo::error={origin}: add a `lang-{code}` feature to crates/replylint/Cargo.toml and list it in `all-languages`");
+                failed = true;
+            }
+            continue;
+        }
+        let abs = fs::canonicalize(path).expect("lexicon path exists");
+        embedded.push_str(&format!(
+            "    ({code:?}, include_str!({:?})),\n",
+            abs.display().to_string()
+        ));
+    }
+    embedded.push_str("];\n");
+    if failed {
+        return;
+    }
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_lexicons.rs");
+    fs::write(out, embedded).expect("OUT_DIR is writable");
+}

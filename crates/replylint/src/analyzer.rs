@@ -1,0 +1,719 @@
+//! [`Analyzer`] and its [`AnalyzerBuilder`]: configuration in, reports out.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::category::{Category, Severity};
+use crate::error::Error;
+use crate::filter;
+use crate::heuristics;
+use crate::lexicon::{Lexicon, Position};
+use crate::matcher::{Matcher, RawMatch};
+use crate::normalize::{normalize, normalize_literal};
+use crate::report::{self, Hit, Report, RuleMeta};
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_lexicons.rs"));
+}
+
+static BUILTIN_LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
+    builtin::BUILTIN
+        .iter()
+        .map(|(code, source)| {
+            Lexicon::parse(&format!("lexicons/{code}.toml"), source)
+                .expect("built-in lexicons are validated by build.rs")
+        })
+        .collect()
+});
+
+static DEFAULT_ANALYZER: LazyLock<Analyzer> = LazyLock::new(|| {
+    AnalyzerBuilder::default()
+        .build()
+        .expect("the built-in lexicons always build")
+});
+
+/// The lexicons compiled into this build, English first (one per enabled `lang-*` feature).
+///
+/// ```
+/// let codes: Vec<&str> = replylint::builtin_lexicons().iter().map(|l| l.language().code.as_str()).collect();
+/// assert_eq!(codes[0], "en");
+/// ```
+pub fn builtin_lexicons() -> &'static [Lexicon] {
+    &BUILTIN_LEXICONS
+}
+
+/// The longest glossary term accepted, in characters. Jargon is a word or a short phrase;
+/// anything longer is almost certainly a pasted paragraph.
+pub const MAX_GLOSSARY_TERM_CHARS: usize = 100;
+
+/// Texts are matched in pieces of about this many bytes, cut at line breaks, so the extra
+/// memory an analysis needs stays bounded whatever the size of the text.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Rule ids of the checks that are not in any lexicon.
+pub mod core_rules {
+    /// An acronym the reply does not explain.
+    pub const UNEXPLAINED_ACRONYM: &str = "core.unexplained-acronym";
+    /// Three or more all-caps words in a row.
+    pub const SHOUTING: &str = "core.shouting";
+    /// `!!`, `?!` and longer runs.
+    pub const PUNCTUATION_RUN: &str = "core.punctuation-run";
+    /// A term from the caller's glossary of company jargon.
+    pub const GLOSSARY: &str = "core.glossary";
+    /// Every id above.
+    pub const ALL: [&str; 4] = [UNEXPLAINED_ACRONYM, SHOUTING, PUNCTUATION_RUN, GLOSSARY];
+}
+
+/// One entry of a company-jargon glossary: a term customers do not know, and optionally what
+/// to say instead.
+///
+/// ```
+/// use replylint::GlossaryEntry;
+///
+/// let plain: GlossaryEntry = "L2 queue".into();
+/// let with_replacement: GlossaryEntry = ("RMA", "return label").into();
+/// assert_eq!(with_replacement.replacement.as_deref(), Some("return label"));
+/// assert_eq!(plain.replacement, None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    /// The jargon, matched like a lexicon pattern (case-insensitive, on word boundaries).
+    pub term: String,
+    /// Plain words to use instead.
+    #[serde(default)]
+    pub replacement: Option<String>,
+}
+
+impl From<&str> for GlossaryEntry {
+    fn from(term: &str) -> GlossaryEntry {
+        GlossaryEntry {
+            term: term.to_string(),
+            replacement: None,
+        }
+    }
+}
+
+impl From<String> for GlossaryEntry {
+    fn from(term: String) -> GlossaryEntry {
+        GlossaryEntry {
+            term,
+            replacement: None,
+        }
+    }
+}
+
+impl From<(&str, &str)> for GlossaryEntry {
+    fn from((term, replacement): (&str, &str)) -> GlossaryEntry {
+        GlossaryEntry {
+            term: term.to_string(),
+            replacement: Some(replacement.to_string()),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum LexiconSource {
+    Parsed(Lexicon),
+    Text { origin: String, source: String },
+    File(PathBuf),
+}
+
+/// Configures an [`Analyzer`]. Every setter has a default; [`build`](Self::build) checks the
+/// whole configuration at once and says what to fix.
+///
+/// ```
+/// use replylint::{Analyzer, Severity};
+///
+/// let analyzer = Analyzer::builder()
+///     .languages(["en"])
+///     .jargon([("RMA", "return label")])
+///     .disable_rules(["core.punctuation-run"])
+///     .min_severity(Severity::Warning)
+///     .build()
+///     .unwrap();
+/// let report = analyzer.analyze("Print the RMA!!");
+/// assert_eq!(report.findings()[0].rule_id(), "core.glossary");
+/// assert_eq!(report.findings().len(), 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct AnalyzerBuilder {
+    languages: Option<Vec<String>>,
+    lexicons: Vec<LexiconSource>,
+    glossary: Vec<GlossaryEntry>,
+    disabled_rules: Vec<String>,
+    min_severity: Severity,
+}
+
+impl Default for AnalyzerBuilder {
+    fn default() -> AnalyzerBuilder {
+        AnalyzerBuilder {
+            languages: None,
+            lexicons: Vec::new(),
+            glossary: Vec::new(),
+            disabled_rules: Vec::new(),
+            min_severity: Severity::Info,
+        }
+    }
+}
+
+impl AnalyzerBuilder {
+    /// Restricts the built-in lexicons to these language codes. Default: every built-in
+    /// language. An empty list keeps only your own lexicons, glossary and the shape checks.
+    /// Fewer languages make a smaller automaton and a faster build.
+    pub fn languages<I, S>(&mut self, codes: I) -> &mut AnalyzerBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.languages = Some(codes.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Adds a lexicon you parsed with [`Lexicon::parse`]. Its rules are always active.
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut AnalyzerBuilder {
+        self.lexicons.push(LexiconSource::Parsed(lexicon));
+        self
+    }
+
+    /// Adds a lexicon from TOML text; `origin` names it in error messages.
+    pub fn lexicon_str(&mut self, origin: &str, source: &str) -> &mut AnalyzerBuilder {
+        self.lexicons.push(LexiconSource::Text {
+            origin: origin.to_string(),
+            source: source.to_string(),
+        });
+        self
+    }
+
+    /// Adds a lexicon file, read when the analyzer is built.
+    pub fn lexicon_file(&mut self, path: impl AsRef<Path>) -> &mut AnalyzerBuilder {
+        self.lexicons
+            .push(LexiconSource::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds terms of company jargon (`core.glossary`, category jargon), each a string or a
+    /// `(term, replacement)` pair. Terms are matched like patterns, without pattern syntax.
+    pub fn jargon<I, T>(&mut self, terms: I) -> &mut AnalyzerBuilder
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<GlossaryEntry>,
+    {
+        self.glossary.extend(terms.into_iter().map(Into::into));
+        self
+    }
+
+    /// Turns rules off by full id (`en.company-policy`, `core.shouting`). Unknown ids are an
+    /// error, so a typo never leaves a rule on.
+    pub fn disable_rules<I, S>(&mut self, ids: I) -> &mut AnalyzerBuilder
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.disabled_rules.extend(ids.into_iter().map(Into::into));
+        self
+    }
+
+    /// Drops problems below this severity. Default: `Info` (report everything). Positive
+    /// signals are always reported; they have no severity to speak of.
+    pub fn min_severity(&mut self, severity: Severity) -> &mut AnalyzerBuilder {
+        self.min_severity = severity;
+        self
+    }
+
+    /// Checks the configuration and builds the automaton.
+    pub fn build(&self) -> Result<Analyzer, Error> {
+        let builtin = builtin_lexicons();
+        let active_builtin: Vec<&Lexicon> = match &self.languages {
+            None => builtin.iter().collect(),
+            Some(codes) => codes
+                .iter()
+                .map(|code| {
+                    builtin
+                        .iter()
+                        .find(|l| l.language().code == *code)
+                        .ok_or_else(|| Error::UnknownLanguage {
+                            code: code.clone(),
+                            available: builtin
+                                .iter()
+                                .map(|l| l.language().code.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        })
+                })
+                .collect::<Result<_, _>>()?,
+        };
+        let user: Vec<Lexicon> = self.lexicons.iter().map(load).collect::<Result<_, _>>()?;
+
+        let known_ids: HashSet<&str> = builtin
+            .iter()
+            .chain(&user)
+            .flat_map(|l| l.rules().iter().map(|r| r.id.as_str()))
+            .chain(core_rules::ALL)
+            .collect();
+        for id in &self.disabled_rules {
+            if !known_ids.contains(id.as_str()) {
+                return Err(Error::UnknownRule(id.clone()));
+            }
+        }
+        let disabled: HashSet<&str> = self.disabled_rules.iter().map(String::as_str).collect();
+        let enabled = |id: &str| !disabled.contains(id);
+
+        let mut rules: Vec<RuleMeta> = Vec::new();
+        let mut literals: Vec<(String, usize)> = Vec::new();
+
+        if enabled(core_rules::GLOSSARY) {
+            for entry in &self.glossary {
+                let literal = glossary_literal(entry)?;
+                literals.push((literal, rules.len()));
+                rules.push(glossary_rule(entry));
+            }
+        }
+        let mut seen_ids = HashSet::new();
+        for lexicon in active_builtin.iter().copied().chain(&user) {
+            let language: Arc<str> = lexicon.language().code.as_str().into();
+            for rule in lexicon.rules() {
+                if !seen_ids.insert(rule.id.as_str()) {
+                    return Err(Error::DuplicateRule(rule.id.clone()));
+                }
+                if !enabled(&rule.id) {
+                    continue;
+                }
+                literals.extend(rule.literals.iter().map(|l| (l.clone(), rules.len())));
+                rules.push(RuleMeta {
+                    id: rule.id.as_str().into(),
+                    category: rule.category,
+                    severity: rule.severity,
+                    language: language.clone(),
+                    explanation: rule.explanation.as_str().into(),
+                    suggestion: rule.suggestion.as_str().into(),
+                    position: rule.position,
+                });
+            }
+        }
+        let matcher = Matcher::new(literals.iter().map(|(l, r)| (l.as_str(), *r)))?;
+
+        let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
+            enabled(id).then(|| {
+                rules.push(core_rule(id, category, severity, explanation, suggestion));
+                rules.len() - 1
+            })
+        };
+        let shape_rules = ShapeRules {
+            acronym: shape_rule(
+                core_rules::UNEXPLAINED_ACRONYM,
+                Category::Jargon,
+                Severity::Warning,
+                "An acronym the customer may not know, and the reply does not explain it.",
+                "Spell it out, or explain it the first time: \"return authorisation (RMA)\".",
+            ),
+            shouting: shape_rule(
+                core_rules::SHOUTING,
+                Category::Argumentative,
+                Severity::Error,
+                "Several words in capitals read as shouting at the customer.",
+                "Write in sentence case; put the important word in bold or on its own line.",
+            ),
+            punctuation_run: shape_rule(
+                core_rules::PUNCTUATION_RUN,
+                Category::Argumentative,
+                Severity::Info,
+                "Runs like \"!!\" or \"?!\" read as impatience or disbelief.",
+                "End with one full stop or one question mark.",
+            ),
+        };
+
+        let everyday = heuristics::INTERNATIONAL_ACRONYMS
+            .iter()
+            .map(|s| s.to_string())
+            .chain(
+                active_builtin
+                    .iter()
+                    .copied()
+                    .chain(&user)
+                    .flat_map(|l| l.language().everyday_acronyms.iter().cloned()),
+            )
+            .collect();
+        let mut language_codes: Vec<String> = Vec::new();
+        for lexicon in active_builtin.iter().copied().chain(&user) {
+            if !language_codes.contains(&lexicon.language().code) {
+                language_codes.push(lexicon.language().code.clone());
+            }
+        }
+
+        Ok(Analyzer {
+            inner: Arc::new(Inner {
+                matcher,
+                rules,
+                shape_rules,
+                everyday,
+                min_severity: self.min_severity,
+                languages: language_codes,
+            }),
+        })
+    }
+}
+
+fn load(source: &LexiconSource) -> Result<Lexicon, Error> {
+    match source {
+        LexiconSource::Parsed(lexicon) => Ok(lexicon.clone()),
+        LexiconSource::Text { origin, source } => Lexicon::parse(origin, source),
+        LexiconSource::File(path) => {
+            let source = std::fs::read_to_string(path).map_err(|e| Error::Io {
+                path: path.clone(),
+                source: e,
+            })?;
+            Lexicon::parse(&path.display().to_string(), &source)
+        }
+    }
+}
+
+fn glossary_literal(entry: &GlossaryEntry) -> Result<String, Error> {
+    let fail = |message: String| {
+        let term: String = entry.term.chars().take(40).collect();
+        let term = if term.len() < entry.term.len() {
+            format!("{term}…")
+        } else {
+            term
+        };
+        Error::Glossary { term, message }
+    };
+    let chars = entry.term.chars().count();
+    if chars > MAX_GLOSSARY_TERM_CHARS {
+        return Err(fail(format!(
+            "is {chars} characters long; a glossary term is a word or a short phrase of at most {MAX_GLOSSARY_TERM_CHARS}"
+        )));
+    }
+    let literal = normalize_literal(&entry.term);
+    if !literal.chars().any(char::is_alphanumeric) {
+        return Err(fail(
+            "has no letters or digits; give the word or phrase to flag".to_string(),
+        ));
+    }
+    Ok(literal)
+}
+
+fn glossary_rule(entry: &GlossaryEntry) -> RuleMeta {
+    let term = entry.term.trim();
+    let suggestion = match &entry.replacement {
+        Some(plain) => format!("Say \"{plain}\" instead."),
+        None => "Say what it means in plain words.".to_string(),
+    };
+    core_rule(
+        core_rules::GLOSSARY,
+        Category::Jargon,
+        Severity::Warning,
+        &format!("\"{term}\" is your company's word, not your customer's."),
+        &suggestion,
+    )
+}
+
+fn core_rule(
+    id: &str,
+    category: Category,
+    severity: Severity,
+    explanation: &str,
+    suggestion: &str,
+) -> RuleMeta {
+    RuleMeta {
+        id: id.into(),
+        category,
+        severity,
+        language: "und".into(),
+        explanation: explanation.into(),
+        suggestion: suggestion.into(),
+        position: Position::Anywhere,
+    }
+}
+
+#[derive(Debug)]
+struct ShapeRules {
+    acronym: Option<usize>,
+    shouting: Option<usize>,
+    punctuation_run: Option<usize>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    matcher: Matcher,
+    rules: Vec<RuleMeta>,
+    shape_rules: ShapeRules,
+    everyday: HashSet<String>,
+    min_severity: Severity,
+    languages: Vec<String>,
+}
+
+/// Analyses customer-service replies. Cheap to clone (the automaton is shared) and
+/// `Send + Sync`, so one analyzer serves every thread.
+///
+/// ```
+/// use replylint::{Analyzer, Category};
+///
+/// let analyzer = Analyzer::new();
+/// let report = analyzer.analyze("I'm sorry, but it's company policy. Please visit our website.");
+/// let categories: Vec<Category> = report.findings().iter().map(|f| f.category()).collect();
+/// assert!(categories.contains(&Category::NonApology));
+/// assert!(categories.contains(&Category::PolicyHiding));
+/// assert!(categories.contains(&Category::Deflection));
+/// ```
+#[derive(Clone)]
+pub struct Analyzer {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("languages", &self.inner.languages)
+            .field("rules", &self.inner.rules.len())
+            .field("min_severity", &self.inner.min_severity)
+            .finish()
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Analyzer {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with every built-in language and default settings. The first call builds
+    /// it; later calls share it.
+    pub fn new() -> Analyzer {
+        DEFAULT_ANALYZER.clone()
+    }
+
+    /// A builder for any other configuration.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// The language codes whose lexicons are active, built-in first.
+    ///
+    /// ```
+    /// let analyzer = replylint::Analyzer::builder().languages(["en"]).build().unwrap();
+    /// assert_eq!(analyzer.languages(), ["en"]);
+    /// ```
+    pub fn languages(&self) -> &[String] {
+        &self.inner.languages
+    }
+
+    /// Analyses one reply. Never fails: any string, of any size, gets a report.
+    pub fn analyze(&self, text: &str) -> Report {
+        let inner = &*self.inner;
+        let mut hits = Vec::new();
+        let mut matches: Vec<RawMatch> = Vec::new();
+        for (offset, chunk) in chunks(text) {
+            let normalized = normalize(chunk);
+            matches.clear();
+            inner.matcher.find_all(normalized.as_str(), &mut matches);
+            hits.extend(matches.iter().map(|m| {
+                let (start, end) = normalized.original_span(chunk, m.start, m.end);
+                Hit {
+                    rule: m.rule,
+                    start: offset + start,
+                    end: offset + end,
+                }
+            }));
+        }
+        let shapes = heuristics::find(text, &inner.everyday);
+        let rules = &inner.shape_rules;
+        let shape_hits = [
+            (rules.acronym, shapes.acronyms),
+            (rules.shouting, shapes.shouting),
+            (rules.punctuation_run, shapes.punctuation_runs),
+        ]
+        .into_iter()
+        .filter_map(|(rule, spans)| rule.map(|rule| (rule, spans)))
+        .flat_map(|(rule, spans)| {
+            spans
+                .into_iter()
+                .map(move |(start, end)| Hit { rule, start, end })
+        })
+        .collect();
+        let selected = filter::select(text, &inner.rules, inner.min_severity, hits, shape_hits);
+        report::build(text, &selected, &inner.rules)
+    }
+
+    /// Analyses many replies, on every core when the `parallel` feature is on (the default).
+    /// The reports come back in the order of the texts.
+    ///
+    /// ```
+    /// let reports = replylint::Analyzer::new().analyze_batch(&["Rules are rules.", "Thanks, done!"]);
+    /// assert_eq!(reports.len(), 2);
+    /// assert!(!reports[0].is_clean());
+    /// assert!(reports[1].is_clean());
+    /// ```
+    pub fn analyze_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Report> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            texts.iter().map(|t| self.analyze(t.as_ref())).collect()
+        }
+    }
+}
+
+/// Splits `text` into pieces of about [`CHUNK_BYTES`], at a line break where there is one,
+/// else at a space, else at a character boundary, with each piece's byte offset.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let mut end = text.len();
+        if end - start > CHUNK_BYTES {
+            let window = &text.as_bytes()[start..start + CHUNK_BYTES];
+            end = match window
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .or_else(|| window.iter().rposition(|&b| b == b' '))
+            {
+                Some(cut) => start + cut + 1,
+                None => {
+                    let mut cut = start + CHUNK_BYTES;
+                    while !text.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    cut
+                }
+            };
+        }
+        let piece = (start, &text[start..end]);
+        start = end;
+        Some(piece)
+    })
+}
+
+/// A lexicon example or guardrail that did not behave as its rule says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// The rule whose example failed.
+    pub rule_id: String,
+    /// The example or guardrail text.
+    pub text: String,
+    /// `true` for a guardrail the rule fired on, `false` for an example it missed.
+    pub guardrail: bool,
+}
+
+impl fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.guardrail {
+            write!(
+                f,
+                "rule `{}` fires on its guardrail {:?}",
+                self.rule_id, self.text
+            )
+        } else {
+            write!(
+                f,
+                "rule `{}` does not fire on its example {:?}",
+                self.rule_id, self.text
+            )
+        }
+    }
+}
+
+impl Lexicon {
+    /// Runs every rule's examples (which must fire) and guardrails (which must not) through
+    /// an analyzer with only this lexicon, and returns what misbehaved.
+    ///
+    /// ```
+    /// for lexicon in replylint::builtin_lexicons() {
+    ///     assert_eq!(lexicon.check_examples().unwrap(), vec![]);
+    /// }
+    /// ```
+    pub fn check_examples(&self) -> Result<Vec<ExampleFailure>, Error> {
+        let analyzer = Analyzer::builder()
+            .languages(Vec::<String>::new())
+            .lexicon(self.clone())
+            .build()?;
+        let mut failures = Vec::new();
+        for rule in self.rules() {
+            let fires = |text: &str| {
+                analyzer
+                    .analyze(text)
+                    .findings()
+                    .iter()
+                    .any(|f| f.rule_id() == rule.id)
+            };
+            let cases = rule
+                .examples
+                .iter()
+                .map(|t| (t, false))
+                .chain(rule.guardrails.iter().map(|t| (t, true)));
+            for (text, guardrail) in cases {
+                if fires(text) == guardrail {
+                    failures.push(ExampleFailure {
+                        rule_id: rule.id.clone(),
+                        text: text.clone(),
+                        guardrail,
+                    });
+                }
+            }
+        }
+        Ok(failures)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_text_and_cut_at_line_breaks() {
+        let line = "a reply line\n";
+        let text = line.repeat(CHUNK_BYTES / line.len() * 3);
+        let pieces: Vec<(usize, &str)> = chunks(&text).collect();
+        assert!(pieces.len() >= 3);
+        let mut at = 0;
+        for (offset, piece) in &pieces {
+            assert_eq!(*offset, at);
+            assert!(piece.ends_with('\n'));
+            at += piece.len();
+        }
+        assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn chunks_of_unbroken_text_cut_on_char_boundaries() {
+        let text = "ж".repeat(CHUNK_BYTES);
+        let total: usize = chunks(&text).map(|(_, p)| p.len()).sum();
+        assert_eq!(total, text.len());
+    }
+
+    #[test]
+    fn analyzers_are_send_sync_and_unwind_safe() {
+        fn assert_all<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+        assert_all::<Analyzer>();
+        assert_all::<AnalyzerBuilder>();
+        assert_all::<Report>();
+        assert_all::<crate::Finding>();
+        assert_all::<Lexicon>();
+    }
+
+    #[test]
+    fn builtin_lexicon_examples_and_guardrails_hold() {
+        for lexicon in builtin_lexicons() {
+            let failures = lexicon.check_examples().unwrap();
+            assert!(
+                failures.is_empty(),
+                "{}:\n{}",
+                lexicon.language().code,
+                failures
+                    .iter()
+                    .map(|f| format!("  {f}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}

@@ -1,0 +1,110 @@
+//! Which hits become findings: position-aware rules, minimum severity, and one finding per
+//! place per category.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::category::Severity;
+use crate::lexicon::Position;
+use crate::report::{Hit, RuleMeta};
+
+/// A first sentence of at most this many words that does not end in `.` or `?` is a
+/// salutation ("Hi Anna,", "Hello!"), so the opening runs on to the next sentence.
+const SALUTATION_MAX_WORDS: usize = 5;
+
+/// The byte offset where the reply's opening ends: the end of its first sentence, or of its
+/// second when the first is a salutation.
+pub(crate) fn opening_end(text: &str) -> usize {
+    let mut sentences = text
+        .split_sentence_bound_indices()
+        .filter(|(_, s)| !s.trim().is_empty());
+    let Some((start, first)) = sentences.next() else {
+        return text.len();
+    };
+    let first_end = start + first.len();
+    let is_salutation = first.unicode_words().count() <= SALUTATION_MAX_WORDS
+        && !first.trim_end().ends_with(['.', '?', '。', '؟', '？']);
+    if is_salutation {
+        if let Some((start, second)) = sentences.next() {
+            return start + second.len();
+        }
+    }
+    first_end
+}
+
+/// Keeps the hits that count, sorted by start then end.
+///
+/// `lexicon_hits` come from the automaton (never overlapping each other); `shape_hits` from
+/// the heuristics, which give way to a lexicon hit of the same category at the same place.
+pub(crate) fn select(
+    text: &str,
+    rules: &[RuleMeta],
+    min_severity: Severity,
+    mut lexicon_hits: Vec<Hit>,
+    shape_hits: Vec<Hit>,
+) -> Vec<Hit> {
+    let wanted = |h: &Hit| {
+        let meta = &rules[h.rule];
+        meta.category.is_positive() || meta.severity >= min_severity
+    };
+    let mut opening = None;
+    lexicon_hits.retain(|h| {
+        wanted(h)
+            && match rules[h.rule].position {
+                Position::Anywhere => true,
+                Position::Opening => h.start < *opening.get_or_insert_with(|| opening_end(text)),
+            }
+    });
+    let overlaps_same_category = |s: &Hit, lexicon: &[Hit]| {
+        lexicon
+            .iter()
+            .any(|l| l.start < s.end && s.start < l.end && rules[l.rule].category == rules[s.rule].category)
+    };
+    let kept_shapes: Vec<Hit> = shape_hits
+        .into_iter()
+        .filter(|s| wanted(s) && !overlaps_same_category(s, &lexicon_hits))
+        .collect();
+    lexicon_hits.extend(kept_shapes);
+    lexicon_hits.sort_by_key(|h| (h.start, h.end, h.rule));
+    lexicon_hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_opening_is_the_first_sentence() {
+        let text = "Thank you for contacting us. Please provide your account number.";
+        assert_eq!(&text[..opening_end(text)], "Thank you for contacting us. ");
+    }
+
+    #[test]
+    fn a_salutation_extends_the_opening() {
+        let text = "Hi Anna,\nThank you for contacting us. Your order shipped.";
+        assert_eq!(
+            &text[..opening_end(text)],
+            "Hi Anna,\nThank you for contacting us. "
+        );
+    }
+
+    #[test]
+    fn a_short_sentence_that_ends_in_a_full_stop_is_not_a_salutation() {
+        let text = "Thanks for your order. Dear valued customer, hello.";
+        assert_eq!(&text[..opening_end(text)], "Thanks for your order. ");
+    }
+
+    #[test]
+    fn an_exclamation_can_be_a_salutation() {
+        let text = "Hello! We have received your request. Sorry.";
+        assert_eq!(
+            &text[..opening_end(text)],
+            "Hello! We have received your request. "
+        );
+    }
+
+    #[test]
+    fn a_reply_of_one_sentence_is_all_opening() {
+        assert_eq!(opening_end("Dear valued customer"), "Dear valued customer".len());
+        assert_eq!(opening_end(""), 0);
+    }
+}

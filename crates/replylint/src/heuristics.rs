@@ -1,0 +1,191 @@
+//! Rules beside the lexicon, found from the shape of the text: unexplained acronyms, shouting
+//! and runs of `!`/`?`.
+
+use std::collections::HashSet;
+
+/// Acronyms known everywhere, whatever the language; each lexicon adds its own.
+pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
+    "OK", "ID", "PIN", "SMS", "PDF", "URL", "USB", "GPS", "ATM", "TV", "PC", "CD", "DVD", "EU", "UN", "USA",
+    "UK", "AM", "PM", "CEO", "COVID", "DNA", "FAQ", "IBAN", "VAT", "VIP", "WIFI", "QR", "IT", "HR", "AI",
+    "API", "SIM",
+];
+
+/// What the shape rules found: byte spans in the original text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct ShapeHits {
+    pub acronyms: Vec<(usize, usize)>,
+    pub shouting: Vec<(usize, usize)>,
+    pub punctuation_runs: Vec<(usize, usize)>,
+}
+
+/// The fewest all-caps words in a row that count as shouting.
+const SHOUTING_MIN_WORDS: usize = 3;
+
+struct Word<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    caps: bool,
+}
+
+/// Finds every shape rule's spans in `text`. `everyday` holds the acronyms never to report.
+pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
+    let mut hits = ShapeHits::default();
+    let words = words(text);
+
+    // Shouting: runs of all-caps words with nothing lowercase between them.
+    let mut in_shouting = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let run = words[i..].iter().take_while(|w| w.caps).count();
+        if run >= SHOUTING_MIN_WORDS {
+            hits.shouting.push((words[i].start, words[i + run - 1].end));
+            in_shouting[i..i + run].iter_mut().for_each(|s| *s = true);
+        }
+        i += run.max(1);
+    }
+
+    // Acronyms: defined anywhere in the message as `ABC (…)` or `… (ABC)`, or else reported once.
+    let defined: HashSet<&str> = words
+        .iter()
+        .filter(|w| w.caps && is_definition(text, w))
+        .map(|w| w.text)
+        .collect();
+    let mut reported = HashSet::new();
+    for (w, shouting) in words.iter().zip(in_shouting) {
+        let letters = w.text.chars().count();
+        if w.caps
+            && !shouting
+            && (2..=6).contains(&letters)
+            && !defined.contains(w.text)
+            && !everyday.contains(w.text)
+            && reported.insert(w.text)
+        {
+            hits.acronyms.push((w.start, w.end));
+        }
+    }
+
+    // Runs of two or more `!`/`?` (ASCII, full-width, Arabic question mark).
+    let mut run_start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (matches!(c, '!' | '?' | '！' | '？' | '؟'), run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(start)) => {
+                if text[start..i].chars().count() >= 2 {
+                    hits.punctuation_runs.push((start, i));
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    hits
+}
+
+/// Words: maximal runs of letters and combining marks. Digits end a word, so `L2` is not a caps word.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let in_word = c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &text[s..i];
+                let caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                // A letter run glued to digits ("L2", "4G") is a code, not a word.
+                let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+                    || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
+                words.push(Word {
+                    start: s,
+                    end: i,
+                    text: word,
+                    caps: caps && !glued,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// True for `ABC (` and `(ABC)`: the acronym is explained where it is written.
+fn is_definition(text: &str, w: &Word<'_>) -> bool {
+    let after = text[w.end..].trim_start_matches(' ');
+    let before = &text[..w.start];
+    after.starts_with('(') || (before.ends_with('(') && after.starts_with(')'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
+        spans.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    fn everyday() -> HashSet<String> {
+        INTERNATIONAL_ACRONYMS.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn undefined_acronyms_are_reported_once() {
+        let text = "Your RMA is in the L2 queue. The RMA ships when QA is done.";
+        let hits = find(text, &everyday());
+        assert_eq!(spans(text, &hits.acronyms), ["RMA", "QA"]);
+    }
+
+    #[test]
+    fn defined_acronyms_are_not_reported() {
+        let text =
+            "Your return authorisation (RMA) is ready. SLA (service level agreement) applies. RMA again.";
+        assert!(find(text, &everyday()).acronyms.is_empty());
+    }
+
+    #[test]
+    fn everyday_acronyms_are_not_reported() {
+        let text = "Send the PDF by SMS, OK?";
+        assert!(find(text, &everyday()).acronyms.is_empty());
+    }
+
+    #[test]
+    fn cyrillic_acronyms_count() {
+        let text = "Укажите ваш СНИЛС.";
+        assert_eq!(spans(text, &find(text, &everyday()).acronyms), ["СНИЛС"]);
+    }
+
+    #[test]
+    fn shouting_is_three_caps_words_in_a_row() {
+        let text = "PLEASE DO NOT call again. The FAQ is OK.";
+        let hits = find(text, &everyday());
+        assert_eq!(spans(text, &hits.shouting), ["PLEASE DO NOT"]);
+        assert!(
+            hits.acronyms.is_empty(),
+            "words in a shouting run are not acronyms"
+        );
+    }
+
+    #[test]
+    fn two_caps_words_are_not_shouting() {
+        assert!(find("Check the RMA FORM please.", &everyday())
+            .shouting
+            .is_empty());
+    }
+
+    #[test]
+    fn punctuation_runs() {
+        let text = "Really?! Yes!! Fine! ok？？ لماذا؟؟";
+        assert_eq!(
+            spans(text, &find(text, &everyday()).punctuation_runs),
+            ["?!", "!!", "？？", "؟؟"]
+        );
+    }
+
+    #[test]
+    fn single_letters_and_codes_are_not_acronyms() {
+        let text = "I am in queue L2, error E404, plan 4G.";
+        assert!(find(text, &everyday()).acronyms.is_empty());
+    }
+}

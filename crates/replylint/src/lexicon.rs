@@ -1,0 +1,432 @@
+//! Lexicons: one TOML file per language, holding the rules and the patterns that find them.
+//!
+//! The built-in lexicons are checked by `build.rs` with this same code, so a broken one is a
+//! compile error naming the file, the line and the rule. User lexicons go through
+//! [`Lexicon::parse`] at run time and get the same checks. The format is described in
+//! `docs/lexicon-format.md`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::category::{Category, Severity};
+use crate::error::Error;
+use crate::normalize::normalize_literal;
+use crate::pattern;
+
+/// Where in a reply a rule applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Position {
+    /// Anywhere in the reply.
+    #[default]
+    Anywhere,
+    /// Only in the opening: the first sentence, or the first two when the first is a short
+    /// salutation such as "Hi Anna,".
+    Opening,
+}
+
+/// The language a lexicon is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// The ISO 639-1 code (ISO 639-3 where there is none), e.g. `en`, `tl`, `fa`.
+    pub code: String,
+    /// The English name, e.g. `Persian`.
+    pub name: String,
+    /// The name in the language itself, e.g. `فارسی`.
+    pub native_name: String,
+    /// Acronyms that everyone knows in this language and that are never reported as
+    /// unexplained jargon.
+    pub everyday_acronyms: Vec<String>,
+    /// Frequent function words, used to tell which language a message is in.
+    pub stopwords: Vec<String>,
+}
+
+/// One rule of a lexicon: what it finds, why it matters and what to write instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The full rule id, `<language>.<name>`, e.g. `en.company-policy`.
+    pub id: String,
+    /// What the rule is about.
+    pub category: Category,
+    /// How much a match matters.
+    pub severity: Severity,
+    /// Where in a reply it applies.
+    pub position: Position,
+    /// The patterns as written in the lexicon.
+    pub patterns: Vec<String>,
+    /// Every pattern expanded and normalised: what the automaton searches for.
+    pub literals: Vec<String>,
+    /// Why the phrase hurts, in the lexicon's language.
+    pub explanation: String,
+    /// What to write instead, in the lexicon's language.
+    pub suggestion: String,
+    /// Replies in which this rule must fire.
+    pub examples: Vec<String>,
+    /// Replies in which this rule must not fire.
+    pub guardrails: Vec<String>,
+    /// The line of the rule in its file.
+    pub line: usize,
+}
+
+/// A parsed and validated lexicon.
+///
+/// ```
+/// use replylint::Lexicon;
+///
+/// let lexicon = Lexicon::parse("acme.toml", r#"
+/// [language]
+/// code = "en"
+/// name = "English"
+/// native_name = "English"
+///
+/// [[rule]]
+/// id = "ticket-speak"
+/// category = "jargon"
+/// severity = "warning"
+/// patterns = ["your ticket has been (actioned|dispositioned)"]
+/// explanation = "Nobody outside the help desk talks like this."
+/// suggestion = "Say what you did: 'I have refunded your order.'"
+/// examples = ["Your ticket has been actioned."]
+/// "#).unwrap();
+/// assert_eq!(lexicon.rules()[0].id, "en.ticket-speak");
+/// assert_eq!(lexicon.rules()[0].literals.len(), 2);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lexicon {
+    language: Language,
+    rules: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileDoc {
+    language: LanguageDoc,
+    #[serde(default, rename = "rule")]
+    rules: Vec<Spanned<RuleDoc>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageDoc {
+    code: Spanned<String>,
+    name: String,
+    native_name: String,
+    #[serde(default)]
+    everyday_acronyms: Vec<String>,
+    #[serde(default)]
+    stopwords: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleDoc {
+    id: String,
+    category: String,
+    severity: String,
+    #[serde(default)]
+    position: Option<String>,
+    patterns: Vec<Spanned<String>>,
+    explanation: String,
+    suggestion: String,
+    examples: Vec<String>,
+    #[serde(default)]
+    guardrails: Vec<String>,
+}
+
+impl Lexicon {
+    /// Parses and validates a lexicon. `origin` names it in error messages (a file name).
+    ///
+    /// Every problem is reported with the origin, the line and the rule id: a TOML syntax
+    /// error, an unknown key, an unknown category or severity, a pattern that does not parse
+    /// or expands too far, an empty or punctuation-only pattern, a pattern that another rule
+    /// of the same lexicon already has, a rule without examples.
+    pub fn parse(origin: &str, source: &str) -> Result<Lexicon, Error> {
+        let at = |span: Range<usize>, rule: Option<&str>, message: String| Error::Lexicon {
+            origin: origin.to_string(),
+            line: line_of(source, span.start),
+            rule: rule.map(str::to_string),
+            message,
+        };
+        let doc: FileDoc = toml::from_str(source)
+            .map_err(|e| at(e.span().unwrap_or(0..0), None, e.message().to_string()))?;
+
+        let code = doc.language.code.get_ref().clone();
+        if !(2..=3).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(at(
+                doc.language.code.span(),
+                None,
+                format!("language code `{code}` must be 2 or 3 lowercase letters (ISO 639)"),
+            ));
+        }
+        let language = Language {
+            code,
+            name: doc.language.name,
+            native_name: doc.language.native_name,
+            everyday_acronyms: doc.language.everyday_acronyms,
+            stopwords: doc
+                .language
+                .stopwords
+                .iter()
+                .map(|w| normalize_literal(w))
+                .collect(),
+        };
+
+        let mut rules = Vec::with_capacity(doc.rules.len());
+        let mut owner_of_literal: HashMap<String, String> = HashMap::new();
+        for spanned in doc.rules {
+            let span = spanned.span();
+            let entry = spanned.into_inner();
+            let id = format!("{}.{}", language.code, entry.id);
+            let fail = |message: String| at(span.clone(), Some(&id), message);
+
+            if !is_rule_name(&entry.id) {
+                return Err(fail(format!(
+                    "rule id `{}` must be lowercase ASCII words joined by `-`, like `company-policy`",
+                    entry.id
+                )));
+            }
+            if rules.iter().any(|r: &Rule| r.id == id) {
+                return Err(fail("this rule id is used twice in the lexicon".to_string()));
+            }
+            let category: Category = entry.category.parse().map_err(|e: Error| fail(e.to_string()))?;
+            let severity: Severity = entry.severity.parse().map_err(|e: Error| fail(e.to_string()))?;
+            if category.is_positive() && severity != Severity::Info {
+                return Err(fail(format!(
+                    "`{category}` is a positive signal, so its severity must be `info`"
+                )));
+            }
+            let position = match entry.position.as_deref() {
+                None | Some("anywhere") => Position::Anywhere,
+                Some("opening") => Position::Opening,
+                Some(other) => {
+                    return Err(fail(format!(
+                        "unknown position `{other}`; expected `anywhere` or `opening`"
+                    )))
+                }
+            };
+            for (key, value) in [
+                ("explanation", &entry.explanation),
+                ("suggestion", &entry.suggestion),
+            ] {
+                if value.trim().is_empty() {
+                    return Err(fail(format!("`{key}` must not be empty")));
+                }
+            }
+            if entry.patterns.is_empty() {
+                return Err(fail("`patterns` must list at least one pattern".to_string()));
+            }
+            if entry.examples.is_empty() {
+                return Err(fail(
+                    "`examples` must list at least one reply in which the rule fires".to_string(),
+                ));
+            }
+
+            let mut literals = Vec::new();
+            for pattern in &entry.patterns {
+                let in_pattern = |message: String| {
+                    at(
+                        pattern.span(),
+                        Some(&id),
+                        format!("pattern `{}`: {message}", pattern.get_ref()),
+                    )
+                };
+                let expanded = pattern::expand(pattern.get_ref()).map_err(|e| in_pattern(e.to_string()))?;
+                for raw in expanded {
+                    let literal = normalize_literal(&raw);
+                    if !literal.chars().any(char::is_alphanumeric) {
+                        return Err(in_pattern(format!(
+                            "`{raw}` has no letters or digits, so it would match punctuation alone"
+                        )));
+                    }
+                    if let Some(owner) = owner_of_literal.get(&literal) {
+                        if *owner != id {
+                            return Err(in_pattern(format!(
+                                "`{literal}` is already a pattern of rule `{owner}`; keep it in one rule"
+                            )));
+                        }
+                        continue;
+                    }
+                    owner_of_literal.insert(literal.clone(), id.clone());
+                    literals.push(literal);
+                }
+            }
+
+            rules.push(Rule {
+                id,
+                category,
+                severity,
+                position,
+                patterns: entry.patterns.into_iter().map(Spanned::into_inner).collect(),
+                literals,
+                explanation: entry.explanation.trim().to_string(),
+                suggestion: entry.suggestion.trim().to_string(),
+                examples: entry.examples,
+                guardrails: entry.guardrails,
+                line: line_of(source, span.start),
+            });
+        }
+        Ok(Lexicon { language, rules })
+    }
+
+    /// The language this lexicon is for.
+    pub fn language(&self) -> &Language {
+        &self.language
+    }
+
+    /// The rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+}
+
+fn is_rule_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .split('-')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+fn line_of(source: &str, offset: usize) -> usize {
+    source.as_bytes()[..offset.min(source.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "[language]\ncode = \"en\"\nname = \"English\"\nnative_name = \"English\"\n";
+
+    fn lexicon_with(rule: &str) -> Result<Lexicon, Error> {
+        Lexicon::parse("test.toml", &format!("{HEADER}\n[[rule]]\n{rule}"))
+    }
+
+    fn rule(fields: &str) -> String {
+        let mut rule = String::from(
+            "id = \"company-policy\"\ncategory = \"policy_hiding\"\nseverity = \"warning\"\n\
+             explanation = \"Why.\"\nsuggestion = \"Instead.\"\nexamples = [\"It is company policy.\"]\n",
+        );
+        rule.push_str(fields);
+        rule
+    }
+
+    fn message(result: Result<Lexicon, Error>) -> String {
+        result.unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_valid_rule_is_expanded_and_normalised() {
+        let lex = lexicon_with(&rule("patterns = [\"(It’s|it is) [our] Company Policy\"]")).unwrap();
+        let r = &lex.rules()[0];
+        assert_eq!(r.id, "en.company-policy");
+        assert_eq!(r.line, 6, "the line of the rule's [[rule]] header");
+        assert_eq!(
+            r.literals,
+            [
+                "it's company policy",
+                "it's our company policy",
+                "it is company policy",
+                "it is our company policy"
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_file_and_line() {
+        let err = message(Lexicon::parse(
+            "ru.toml",
+            "[language]\ncode = \"ru\"\nname = = 1\n",
+        ));
+        assert!(err.starts_with("ru.toml:3: "), "{err}");
+    }
+
+    #[test]
+    fn bad_patterns_name_the_rule_and_the_pattern_line() {
+        let err = message(lexicon_with(&rule(
+            "patterns = [\n  \"fine\",\n  \"(broken\",\n]",
+        )));
+        assert_eq!(
+            err,
+            "test.toml:15: rule `en.company-policy`: pattern `(broken`: `(` is never closed"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err = message(lexicon_with(&rule("patterns = [\"a b\"]\nexplanaton = \"typo\"")));
+        assert!(err.contains("unknown field `explanaton`"), "{err}");
+    }
+
+    #[test]
+    fn unknown_category_and_severity_are_rejected() {
+        let err = message(lexicon_with(
+            &rule("patterns = [\"a b\"]").replace("policy_hiding", "rudeness"),
+        ));
+        assert!(
+            err.contains("rule `en.company-policy`: unknown category `rudeness`"),
+            "{err}"
+        );
+        let err = message(lexicon_with(
+            &rule("patterns = [\"a b\"]").replace("\"warning\"", "\"fatal\""),
+        ));
+        assert!(err.contains("unknown severity `fatal`"), "{err}");
+    }
+
+    #[test]
+    fn punctuation_only_patterns_are_rejected() {
+        let err = message(lexicon_with(&rule("patterns = [\"?!\"]")));
+        assert!(err.contains("has no letters or digits"), "{err}");
+    }
+
+    #[test]
+    fn a_literal_in_two_rules_is_rejected() {
+        let two = format!(
+            "{}\n[[rule]]\n{}",
+            rule("patterns = [\"company policy\"]"),
+            rule("patterns = [\"[the] company policy\"]").replace("company-policy\"", "other\"")
+        );
+        let err = message(lexicon_with(&two));
+        assert!(
+            err.contains("already a pattern of rule `en.company-policy`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_empty_texts_and_missing_examples_are_rejected() {
+        let twice = format!(
+            "{}\n[[rule]]\n{}",
+            rule("patterns = [\"a b\"]"),
+            rule("patterns = [\"c d\"]")
+        );
+        assert!(message(lexicon_with(&twice)).contains("used twice"));
+        let empty = rule("patterns = [\"a b\"]").replace("\"Why.\"", "\" \"");
+        assert!(message(lexicon_with(&empty)).contains("`explanation` must not be empty"));
+        let no_examples = rule("patterns = [\"a b\"]").replace("[\"It is company policy.\"]", "[]");
+        assert!(message(lexicon_with(&no_examples)).contains("`examples` must list"));
+        assert!(message(lexicon_with(&rule("patterns = []"))).contains("at least one pattern"));
+    }
+
+    #[test]
+    fn positive_signals_must_be_info() {
+        let r = rule("patterns = [\"i understand\"]").replace("policy_hiding", "empathy");
+        assert!(message(lexicon_with(&r)).contains("must be `info`"));
+    }
+
+    #[test]
+    fn rule_names_are_kebab_case() {
+        let r = rule("patterns = [\"a b\"]").replace("company-policy", "Company_Policy");
+        assert!(message(lexicon_with(&r)).contains("must be lowercase ASCII words"));
+    }
+
+    #[test]
+    fn expansion_blow_up_is_an_error() {
+        let r = rule(&format!("patterns = [\"{}\"]", "(a|b|c|d) ".repeat(6)));
+        assert!(message(lexicon_with(&r)).contains("expands to more than 1024 literals"));
+    }
+}

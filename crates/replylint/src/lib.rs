@@ -1,0 +1,62 @@
+//! replylint finds the phrases in customer-service replies that drive customers away
+//! (jargon, robotic openers, deflection, policy-hiding, arguing) and says why and what to
+//! write instead, in many languages.
+//!
+//! # Overview
+//!
+//! * [`Analyzer`] analyses replies; [`Analyzer::new`] has every built-in language,
+//!   [`Analyzer::builder`] configures languages, extra lexicons, a company-jargon glossary,
+//!   disabled rules and a minimum severity.
+//! * [`Report`] is what one reply gets: [`Finding`]s in text order, counts per [`Category`]
+//!   and a 0–100 [`score`].
+//! * [`Lexicon`] is one language's rules, parsed from TOML (see `docs/lexicon-format.md`).
+//!
+//! The pipeline is `normalize` → `matcher` → `filter` → `report`: the text is normalised once
+//! (NFC, lowercase, plain quotes, folded whitespace and script-specific foldings) with a map
+//! back to the original; one leftmost-longest Aho-Corasick pass finds every pattern of every
+//! active language; matches off word boundaries or out of position are dropped; spans are
+//! mapped back to the original text in bytes, code points and UTF-16 units.
+//!
+//! # Example
+//!
+//! ```
+//! use replylint::{Analyzer, Category};
+//!
+//! let reply = "Dear valued customer, as I already said, that's not my department.";
+//! let report = Analyzer::new().analyze(reply);
+//! for finding in report.findings() {
+//!     println!("{}: {:?} — {}", finding.rule_id(), finding.text(), finding.suggestion());
+//!     assert_eq!(&reply[finding.span().range()], finding.text());
+//! }
+//! assert_eq!(report.count(Category::RoboticOpener), 1);
+//! assert_eq!(report.count(Category::Argumentative), 1);
+//! assert_eq!(report.count(Category::Deflection), 1);
+//! ```
+//!
+//! # Crate features
+//!
+//! * `parallel` (default): [`Analyzer::analyze_batch`] uses every core (rayon).
+//! * `all-languages` (default): every built-in lexicon. Each language is also a feature of
+//!   its own (`lang-en`, `lang-ru`, `lang-fa`, …) so a size-sensitive build, such as a
+//!   browser extension, can keep only what it needs.
+#![deny(missing_docs)]
+
+mod analyzer;
+mod category;
+mod error;
+mod filter;
+mod heuristics;
+pub mod lexicon;
+mod matcher;
+pub mod normalize;
+pub mod pattern;
+mod report;
+
+pub use analyzer::{
+    builtin_lexicons, core_rules, Analyzer, AnalyzerBuilder, ExampleFailure, GlossaryEntry,
+    MAX_GLOSSARY_TERM_CHARS,
+};
+pub use category::{Category, Severity};
+pub use error::Error;
+pub use lexicon::{Lexicon, Position};
+pub use report::{score, Finding, Report, Span};

@@ -1,0 +1,288 @@
+//! Normalisation: one pass that turns a reply into the form patterns are written in, and
+//! remembers where every byte came from.
+//!
+//! Both the text and every lexicon pattern go through [`normalize`], so a pattern matches
+//! however the customer's keyboard spelled it:
+//!
+//! * Unicode NFC (text that is already NFC, nearly all of it, skips the rewrite);
+//! * lowercase, for every script;
+//! * curly quotes and apostrophes (`’ ‘ ‚ ‛ ′ ʼ “ ” „ ‟ ″`) become `'` and `"`;
+//! * every run of whitespace becomes one space;
+//! * Russian `ё` becomes `е`; Hungarian `õ`/`û` (a common mistyping) become `ő`/`ű`;
+//! * Arabic yeh and kaf (`ي ى ك`) become the Persian letters (`ی ک`); tatweel, harakat,
+//!   the zero-width non-joiner, soft hyphens and byte-order marks are removed;
+//! * Persian and Arabic-Indic digits become ASCII digits.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A normalised text and the map from its bytes back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    text: String,
+    /// For each byte of `text`, the byte offset in the original where its source starts.
+    /// Empty while every character kept its length and place (the common case), in which
+    /// case offsets are the same in both texts.
+    origins: Vec<u32>,
+}
+
+impl Normalized {
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Maps the normalised span `start..end` (on char boundaries, not empty) back to the
+    /// original text it was made from. The end is extended over combining marks that
+    /// follow in the original, so a span never separates a letter from its marks.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.text.len());
+        let (orig_start, mut orig_end) = if self.origins.is_empty() {
+            (start, end)
+        } else {
+            // Bytes mapped before the first change map to themselves, not to their char's start.
+            let mut last = self.origins[end - 1] as usize;
+            while !original.is_char_boundary(last) {
+                last -= 1;
+            }
+            let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
+            (self.origins[start] as usize, last + last_len)
+        };
+        for c in original[orig_end..].chars() {
+            if !is_combining_mark(c) {
+                break;
+            }
+            orig_end += c.len_utf8();
+        }
+        (orig_start, orig_end)
+    }
+}
+
+/// Normalises `text` (see the [module docs](self)).
+///
+/// ```
+/// use replylint::normalize::normalize;
+///
+/// let n = normalize("It’s   COMPANY policy");
+/// assert_eq!(n.as_str(), "it's company policy");
+/// // "policy" in the normalised text comes from "policy" in the original.
+/// assert_eq!(n.original_span("It’s   COMPANY policy", 13, 19), (17, 23));
+/// ```
+pub fn normalize(text: &str) -> Normalized {
+    let mut out = Builder {
+        text: String::with_capacity(text.len()),
+        origins: Vec::new(),
+    };
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        for (i, c) in text.char_indices() {
+            out.push(c, i, i + c.len_utf8());
+        }
+    } else {
+        // Composition never crosses a grapheme cluster, so each cluster is rewritten on its
+        // own and all of its output maps to the cluster's start.
+        for (i, cluster) in text.grapheme_indices(true) {
+            for c in cluster.nfc() {
+                out.push(c, i, i + cluster.len());
+            }
+        }
+    }
+    Normalized {
+        text: out.text,
+        origins: out.origins,
+    }
+}
+
+/// Normalises a pattern literal the same way as text, for the automaton.
+pub(crate) fn normalize_literal(literal: &str) -> String {
+    normalize(literal).text.trim().to_string()
+}
+
+/// True for characters that are part of a word: letters, digits and combining marks (so a
+/// Tamil vowel sign or a Hindi matra never counts as a word boundary).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// True for scripts written without spaces between words, where a phrase may begin or end
+/// inside a run of letters, so the word-boundary check does not apply to them.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+struct Builder {
+    text: String,
+    origins: Vec<u32>,
+}
+
+impl Builder {
+    /// Appends the folded form of `c`, whose source is `original[src_start..src_end]`.
+    fn push(&mut self, c: char, src_start: usize, src_end: usize) {
+        let before = self.text.len();
+        let identity = self.origins.is_empty() && before == src_start;
+        if c.is_whitespace() {
+            if !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+        } else {
+            fold_char(c, &mut self.text);
+        }
+        let after = self.text.len();
+        if identity && after == src_end {
+            return;
+        }
+        if self.origins.is_empty() {
+            // The first character whose length or place changed: write down the identity
+            // map so far, then map from here on.
+            self.origins.extend((0..before).map(to_u32));
+        }
+        self.origins.resize(after, to_u32(src_start));
+    }
+}
+
+/// Offsets are kept in `u32` to halve the map; texts past 4 GiB are split by the caller.
+fn to_u32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(match c {
+            '`' => '\'',
+            _ => c.to_ascii_lowercase(),
+        });
+        return;
+    }
+    let folded = match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{FF07}' => '\'',
+        '\u{201C}'..='\u{201F}' | '\u{2033}' | '\u{FF02}' => '"',
+        'ё' | 'Ё' => 'е',
+        'õ' | 'Õ' => 'ő',
+        'û' | 'Û' => 'ű',
+        'ي' | 'ى' => 'ی',
+        'ك' => 'ک',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '\u{0640}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{200B}'
+        | '\u{200C}'
+        | '\u{00AD}'
+        | '\u{FEFF}' => return,
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).text
+    }
+
+    #[test]
+    fn ascii_lowercase_keeps_offsets() {
+        let n = normalize("Company POLICY");
+        assert_eq!(n.as_str(), "company policy");
+        assert!(n.origins.is_empty(), "no map is needed when nothing moved");
+    }
+
+    #[test]
+    fn cyrillic_lowercase_keeps_offsets() {
+        let n = normalize("Такова ПОЛИТИКА");
+        assert_eq!(n.as_str(), "такова политика");
+        assert!(n.origins.is_empty());
+    }
+
+    #[test]
+    fn curly_quotes_become_plain() {
+        assert_eq!(norm("It’s “policy”"), "it's \"policy\"");
+    }
+
+    #[test]
+    fn whitespace_runs_fold() {
+        assert_eq!(norm("a \t\n\u{00A0} b"), "a b");
+    }
+
+    #[test]
+    fn yo_folds_to_ye() {
+        assert_eq!(norm("Всё ЕЩЁ"), "все еще");
+    }
+
+    #[test]
+    fn hungarian_mistyped_double_acute() {
+        assert_eq!(norm("Õ tû"), "ő tű");
+    }
+
+    #[test]
+    fn arabic_letters_fold_to_persian() {
+        assert_eq!(norm("سياست شركت"), "سیاست شرکت");
+    }
+
+    #[test]
+    fn tatweel_harakat_and_zwnj_are_removed() {
+        assert_eq!(norm("نمی\u{200C}توانیم"), "نمیتوانیم");
+        assert_eq!(norm("شـــرکت"), "شرکت");
+        assert_eq!(norm("كِتَابٌ"), "کتاب");
+    }
+
+    #[test]
+    fn eastern_digits_fold() {
+        assert_eq!(norm("۲۴ ساعت و ٣"), "24 ساعت و 3");
+    }
+
+    #[test]
+    fn nfd_and_nfc_normalise_alike() {
+        let nfc = "az ő szabályzata";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        assert_eq!(norm(nfc), norm(&nfd));
+    }
+
+    #[test]
+    fn spans_map_back_through_a_changed_prefix() {
+        let original = "“Sorry”,   it’s policy";
+        let n = normalize(original);
+        let start = n.as_str().find("policy").unwrap();
+        let (s, e) = n.original_span(original, start, start + "policy".len());
+        assert_eq!(&original[s..e], "policy");
+    }
+
+    #[test]
+    fn spans_keep_dropped_marks_with_their_letter() {
+        let original = "سياسةٌ";
+        let n = normalize(original);
+        let (s, e) = n.original_span(original, 0, n.as_str().len());
+        assert_eq!(&original[s..e], original);
+    }
+
+    #[test]
+    fn spans_map_back_through_nfd_input() {
+        let original: String = "A cég szabályzata".nfd().collect();
+        let n = normalize(&original);
+        let start = n.as_str().find("szabályzata").unwrap();
+        let (s, e) = n.original_span(&original, start, n.as_str().len());
+        assert_eq!(original[s..e].nfc().collect::<String>(), "szabályzata");
+    }
+
+    #[test]
+    fn marks_count_as_word_characters() {
+        assert!(is_word_char('\u{0BBF}')); // Tamil vowel sign i
+        assert!(is_word_char('ж'));
+        assert!(!is_word_char('\''));
+    }
+}

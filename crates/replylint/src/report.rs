@@ -1,0 +1,267 @@
+//! What an analysis returns: [`Report`], its [`Finding`]s and their [`Span`]s, and the score.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::category::{Category, Severity};
+use crate::lexicon::Position;
+
+/// A half-open range `start..end` into the analysed text, in some unit (bytes, code points or
+/// UTF-16 code units, depending on which span of a [`Finding`] it is).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// Where the span starts.
+    pub start: usize,
+    /// Where the span ends (exclusive).
+    pub end: usize,
+}
+
+impl Span {
+    /// The span as a `Range`, for slicing.
+    ///
+    /// ```
+    /// let span = replylint::Span { start: 4, end: 10 };
+    /// assert_eq!(&"Per policy"[span.range()], "policy");
+    /// ```
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// One phrase that a rule found, with why it matters and what to write instead.
+///
+/// ```
+/// use replylint::{Analyzer, Category};
+///
+/// let text = "Sorry, it’s company policy.";
+/// let report = Analyzer::new().analyze(text);
+/// let finding = report.findings().iter().find(|f| f.category() == Category::PolicyHiding).unwrap();
+/// assert_eq!(&text[finding.span().range()], finding.text());
+/// assert_eq!(finding.language(), "en");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    rule_id: Arc<str>,
+    category: Category,
+    severity: Severity,
+    language: Arc<str>,
+    text: String,
+    span: Span,
+    char_span: Span,
+    utf16_span: Span,
+    explanation: Arc<str>,
+    suggestion: Arc<str>,
+}
+
+impl Finding {
+    /// The full rule id, e.g. `en.company-policy` or `core.unexplained-acronym`.
+    pub fn rule_id(&self) -> &str {
+        &self.rule_id
+    }
+    /// What the finding is about.
+    pub fn category(&self) -> Category {
+        self.category
+    }
+    /// How much it matters (always `Info` for positive signals).
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+    /// The language of the rule that fired (`und` for rules that belong to no language).
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+    /// The original text of the span.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// The span in UTF-8 bytes of the original text.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+    /// The span in Unicode code points (Python string indices).
+    pub fn char_span(&self) -> Span {
+        self.char_span
+    }
+    /// The span in UTF-16 code units (JavaScript string indices).
+    pub fn utf16_span(&self) -> Span {
+        self.utf16_span
+    }
+    /// Why the phrase hurts, in the rule's language.
+    pub fn explanation(&self) -> &str {
+        &self.explanation
+    }
+    /// What to write instead, in the rule's language.
+    pub fn suggestion(&self) -> &str {
+        &self.suggestion
+    }
+}
+
+/// The result of analysing one reply: findings in text order, counts per category, and a score.
+///
+/// ```
+/// use replylint::{Analyzer, Category};
+///
+/// let report = Analyzer::new().analyze("As I already said, that's not my department.");
+/// assert_eq!(report.count(Category::Argumentative), 1);
+/// assert_eq!(report.count(Category::Deflection), 1);
+/// assert!(report.score() < 90);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    findings: Vec<Finding>,
+    counts: BTreeMap<Category, usize>,
+    score: u8,
+}
+
+impl Report {
+    /// Every finding, positive signals included, ordered by start, then end.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+    /// How many findings of each category (every category is present, most with 0).
+    pub fn counts(&self) -> &BTreeMap<Category, usize> {
+        &self.counts
+    }
+    /// How many findings of one category.
+    pub fn count(&self, category: Category) -> usize {
+        self.counts.get(&category).copied().unwrap_or(0)
+    }
+    /// The reply's score from 0 to 100 (see [`score`](crate::score)).
+    pub fn score(&self) -> u8 {
+        self.score
+    }
+    /// True when nothing but positive signals was found.
+    pub fn is_clean(&self) -> bool {
+        self.findings.iter().all(|f| f.category.is_positive())
+    }
+    /// The highest severity among the problems found, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings
+            .iter()
+            .filter(|f| !f.category.is_positive())
+            .map(|f| f.severity)
+            .max()
+    }
+}
+
+/// What a rule contributes to a finding; shared by every finding of that rule.
+#[derive(Clone, Debug)]
+pub(crate) struct RuleMeta {
+    pub id: Arc<str>,
+    pub category: Category,
+    pub severity: Severity,
+    pub language: Arc<str>,
+    pub explanation: Arc<str>,
+    pub suggestion: Arc<str>,
+    pub position: Position,
+}
+
+/// A rule's hit on the original text, in bytes, before the report is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The score's starting point: a reply with neither problems nor positive signals.
+pub const BASE_SCORE: i32 = 90;
+/// Points taken off for each problem of each severity.
+pub const PENALTY: [(Severity, i32); 3] =
+    [(Severity::Info, 2), (Severity::Warning, 6), (Severity::Error, 12)];
+/// Points given for each positive category present (empathy, apology, ownership, follow-up).
+pub const BONUS_PER_POSITIVE_CATEGORY: i32 = 5;
+
+/// Builds the report from sorted hits on `text`.
+pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta]) -> Report {
+    let (chars, utf16) = unit_offsets(text, hits);
+    let mut counts: BTreeMap<Category, usize> = Category::ALL.iter().map(|&c| (c, 0)).collect();
+    let mut findings = Vec::with_capacity(hits.len());
+    for (i, hit) in hits.iter().enumerate() {
+        let rule = &rules[hit.rule];
+        *counts.entry(rule.category).or_default() += 1;
+        findings.push(Finding {
+            rule_id: rule.id.clone(),
+            category: rule.category,
+            severity: rule.severity,
+            language: rule.language.clone(),
+            text: text[hit.start..hit.end].to_string(),
+            span: Span {
+                start: hit.start,
+                end: hit.end,
+            },
+            char_span: Span {
+                start: chars[2 * i],
+                end: chars[2 * i + 1],
+            },
+            utf16_span: Span {
+                start: utf16[2 * i],
+                end: utf16[2 * i + 1],
+            },
+            explanation: rule.explanation.clone(),
+            suggestion: rule.suggestion.clone(),
+        });
+    }
+    let score = score(&findings);
+    Report {
+        findings,
+        counts,
+        score,
+    }
+}
+
+/// The score of a set of findings, from 0 to 100:
+///
+/// `clamp(90 − Σ penalty(severity of each problem) + 5 × (number of positive categories present), 0, 100)`
+///
+/// with penalties info 2, warning 6, error 12. A reply with no problems and no positive
+/// signals scores 90; one problem of each severity costs 20; empathy plus a real apology and a
+/// follow-up add 15.
+///
+/// ```
+/// use replylint::Analyzer;
+///
+/// assert_eq!(Analyzer::new().analyze("Your refund was sent today.").score(), 90);
+/// ```
+pub fn score(findings: &[Finding]) -> u8 {
+    let penalty: i32 = findings
+        .iter()
+        .filter(|f| !f.category.is_positive())
+        .map(|f| PENALTY.iter().find(|(s, _)| *s == f.severity).map_or(0, |p| p.1))
+        .sum();
+    let mut positives: Vec<Category> = findings
+        .iter()
+        .map(|f| f.category)
+        .filter(|c| c.is_positive())
+        .collect();
+    positives.sort();
+    positives.dedup();
+    let bonus = BONUS_PER_POSITIVE_CATEGORY * positives.len() as i32;
+    (BASE_SCORE - penalty + bonus).clamp(0, 100) as u8
+}
+
+/// Code-point and UTF-16 offsets of every hit's start and end, in one pass over the text.
+fn unit_offsets(text: &str, hits: &[Hit]) -> (Vec<usize>, Vec<usize>) {
+    let bytes: Vec<usize> = hits.iter().flat_map(|h| [h.start, h.end]).collect();
+    if text.is_ascii() {
+        return (bytes.clone(), bytes);
+    }
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_by_key(|&i| bytes[i]);
+    let (mut chars, mut utf16) = (vec![0; bytes.len()], vec![0; bytes.len()]);
+    let (mut at, mut n_chars, mut n_utf16) = (0, 0, 0);
+    let mut rest = text.chars();
+    for i in order {
+        while at < bytes[i] {
+            let c = rest.next().expect("hit offsets lie inside the text");
+            at += c.len_utf8();
+            n_chars += 1;
+            n_utf16 += c.len_utf16();
+        }
+        chars[i] = n_chars;
+        utf16[i] = n_utf16;
+    }
+    (chars, utf16)
+}

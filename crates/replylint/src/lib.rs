@@ -60,3 +60,8 @@ pub use category::{Category, Severity};
 pub use error::Error;
 pub use lexicon::{Lexicon, Position};
 pub use report::{score, Finding, Report, Span};
+
+// The README's examples run as doctests, so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;

@@ -265,3 +265,104 @@ fn unit_offsets(text: &str, hits: &[Hit]) -> (Vec<usize>, Vec<usize>) {
     }
     (chars, utf16)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(category: Category, severity: Severity) -> RuleMeta {
+        RuleMeta {
+            id: "t.rule".into(),
+            category,
+            severity,
+            language: "en".into(),
+            explanation: "why".into(),
+            suggestion: "instead".into(),
+            position: Position::Anywhere,
+        }
+    }
+
+    fn report(text: &str, hits: &[(Category, Severity, usize, usize)]) -> Report {
+        let rules: Vec<RuleMeta> = hits.iter().map(|&(c, s, _, _)| meta(c, s)).collect();
+        let hits: Vec<Hit> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, _, start, end))| Hit { rule: i, start, end })
+            .collect();
+        build(text, &hits, &rules)
+    }
+
+    #[test]
+    fn a_reply_without_findings_scores_the_base() {
+        assert_eq!(report("fine", &[]).score(), 90);
+    }
+
+    #[test]
+    fn problems_cost_by_severity() {
+        use Category::*;
+        use Severity::*;
+        let r = report(
+            "abcdef",
+            &[
+                (Jargon, Info, 0, 1),
+                (Deflection, Warning, 1, 2),
+                (Argumentative, Error, 2, 3),
+            ],
+        );
+        assert_eq!(r.score(), 90 - 2 - 6 - 12);
+    }
+
+    #[test]
+    fn each_positive_category_counts_once() {
+        use Category::*;
+        let r = report(
+            "abcdef",
+            &[(Empathy, Severity::Info, 0, 1), (Empathy, Severity::Info, 1, 2)],
+        );
+        assert_eq!(r.score(), 95);
+        let r = report(
+            "abcdef",
+            &[
+                (Empathy, Severity::Info, 0, 1),
+                (Apology, Severity::Info, 1, 2),
+                (FollowUp, Severity::Info, 2, 3),
+            ],
+        );
+        assert_eq!(r.score(), 100, "clamped");
+    }
+
+    #[test]
+    fn the_score_never_goes_below_zero() {
+        let hits: Vec<_> = (0..20)
+            .map(|i| (Category::Argumentative, Severity::Error, i, i + 1))
+            .collect();
+        assert_eq!(report(&"x".repeat(21), &hits).score(), 0);
+    }
+
+    #[test]
+    fn spans_are_given_in_bytes_code_points_and_utf16() {
+        let text = "😀 é x";
+        let r = report(
+            text,
+            &[
+                (Category::Jargon, Severity::Info, 5, 7),
+                (Category::Jargon, Severity::Info, 8, 9),
+            ],
+        );
+        let f = &r.findings()[0];
+        assert_eq!(f.text(), "é");
+        assert_eq!(f.char_span(), Span { start: 2, end: 3 });
+        assert_eq!(f.utf16_span(), Span { start: 3, end: 4 });
+        assert_eq!(r.findings()[1].char_span(), Span { start: 4, end: 5 });
+    }
+
+    #[test]
+    fn counts_list_every_category() {
+        let r = report("ab", &[(Category::Apathy, Severity::Warning, 0, 1)]);
+        assert_eq!(r.counts().len(), Category::ALL.len());
+        assert_eq!(r.count(Category::Apathy), 1);
+        assert_eq!(r.count(Category::Jargon), 0);
+        assert_eq!(r.max_severity(), Some(Severity::Warning));
+        assert!(!r.is_clean());
+    }
+}

@@ -11,9 +11,10 @@ use crate::category::{Category, Severity};
 use crate::error::Error;
 use crate::filter;
 use crate::heuristics;
+use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
 use crate::matcher::{Matcher, RawMatch};
-use crate::normalize::{normalize, normalize_literal};
+use crate::normalize::{normalize, WordFolds};
 use crate::report::{self, Hit, Report, RuleMeta};
 
 mod builtin {
@@ -146,6 +147,7 @@ pub struct AnalyzerBuilder {
     glossary: Vec<GlossaryEntry>,
     disabled_rules: Vec<String>,
     min_severity: Severity,
+    detected_language_only: bool,
 }
 
 impl Default for AnalyzerBuilder {
@@ -156,6 +158,7 @@ impl Default for AnalyzerBuilder {
             glossary: Vec::new(),
             disabled_rules: Vec::new(),
             min_severity: Severity::Info,
+            detected_language_only: false,
         }
     }
 }
@@ -224,6 +227,16 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Keeps only findings of the message's own language (see
+    /// [`detect_language`](crate::detect_language)) and of English, the lingua franca of
+    /// support, when the language can be told. Default: off, every active language counts.
+    /// Turn it on when a phrase of one language happens to be an innocent phrase in another
+    /// of your active languages.
+    pub fn detected_language_only(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.detected_language_only = yes;
+        self
+    }
+
     /// Checks the configuration and builds the automaton.
     pub fn build(&self) -> Result<Analyzer, Error> {
         let builtin = builtin_lexicons();
@@ -262,18 +275,27 @@ impl AnalyzerBuilder {
         let disabled: HashSet<&str> = self.disabled_rules.iter().map(String::as_str).collect();
         let enabled = |id: &str| !disabled.contains(id);
 
+        let lexicons: Vec<&Lexicon> = active_builtin.iter().copied().chain(&user).collect();
+        let mut folds = WordFolds::default();
+        for lexicon in &lexicons {
+            let language = lexicon.language();
+            folds.add(
+                &language.particles,
+                language.word_variants.iter().map(|(v, c)| (v, c)),
+            );
+        }
         let mut rules: Vec<RuleMeta> = Vec::new();
         let mut literals: Vec<(String, usize)> = Vec::new();
 
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
-                let literal = glossary_literal(entry)?;
+                let literal = glossary_literal(entry, &folds)?;
                 literals.push((literal, rules.len()));
                 rules.push(glossary_rule(entry));
             }
         }
         let mut seen_ids = HashSet::new();
-        for lexicon in active_builtin.iter().copied().chain(&user) {
+        for lexicon in &lexicons {
             let language: Arc<str> = lexicon.language().code.as_str().into();
             for rule in lexicon.rules() {
                 if !seen_ids.insert(rule.id.as_str()) {
@@ -282,7 +304,12 @@ impl AnalyzerBuilder {
                 if !enabled(&rule.id) {
                     continue;
                 }
-                literals.extend(rule.literals.iter().map(|l| (l.clone(), rules.len())));
+                literals.extend(
+                    rule.literals
+                        .iter()
+                        .map(|l| (folds.apply_literal(l), rules.len()))
+                        .filter(|(l, _)| !l.is_empty()),
+                );
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
                     category: rule.category,
@@ -352,6 +379,10 @@ impl AnalyzerBuilder {
                 everyday,
                 min_severity: self.min_severity,
                 languages: language_codes,
+                folds,
+                detector: self
+                    .detected_language_only
+                    .then(|| Detector::new(lexicons.iter().copied())),
             }),
         })
     }
@@ -371,7 +402,7 @@ fn load(source: &LexiconSource) -> Result<Lexicon, Error> {
     }
 }
 
-fn glossary_literal(entry: &GlossaryEntry) -> Result<String, Error> {
+fn glossary_literal(entry: &GlossaryEntry, folds: &WordFolds) -> Result<String, Error> {
     let fail = |message: String| {
         let term: String = entry.term.chars().take(40).collect();
         let term = if term.len() < entry.term.len() {
@@ -387,7 +418,7 @@ fn glossary_literal(entry: &GlossaryEntry) -> Result<String, Error> {
             "is {chars} characters long; a glossary term is a word or a short phrase of at most {MAX_GLOSSARY_TERM_CHARS}"
         )));
     }
-    let literal = normalize_literal(&entry.term);
+    let literal = folds.apply_literal(&entry.term);
     if !literal.chars().any(char::is_alphanumeric) {
         return Err(fail(
             "has no letters or digits; give the word or phrase to flag".to_string(),
@@ -444,6 +475,9 @@ struct Inner {
     everyday: HashSet<String>,
     min_severity: Severity,
     languages: Vec<String>,
+    folds: WordFolds,
+    /// Present when only the detected language's findings (and English) are kept.
+    detector: Option<Detector>,
 }
 
 /// Analyses customer-service replies. Cheap to clone (the automaton is shared) and
@@ -507,8 +541,15 @@ impl Analyzer {
         let inner = &*self.inner;
         let mut hits = Vec::new();
         let mut matches: Vec<RawMatch> = Vec::new();
+        let mut detected = None;
         for (offset, chunk) in chunks(text) {
-            let normalized = normalize(chunk);
+            let normalized = inner.folds.apply(normalize(chunk));
+            if offset == 0 {
+                detected = inner
+                    .detector
+                    .as_ref()
+                    .and_then(|d| d.detect(normalized.as_str()).map(str::to_string));
+            }
             matches.clear();
             inner.matcher.find_all(normalized.as_str(), &mut matches);
             hits.extend(matches.iter().map(|m| {
@@ -519,6 +560,12 @@ impl Analyzer {
                     end: offset + end,
                 }
             }));
+        }
+        if let Some(language) = detected {
+            hits.retain(|h: &Hit| {
+                let rule_language = &*inner.rules[h.rule].language;
+                rule_language == language || rule_language == "en" || rule_language == "und"
+            });
         }
         let shapes = heuristics::find(text, &inner.everyday);
         let rules = &inner.shape_rules;

@@ -5,7 +5,7 @@
 //! [`Lexicon::parse`] at run time and get the same checks. The format is described in
 //! `docs/lexicon-format.md`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use toml::Spanned;
 
 use crate::category::{Category, Severity};
 use crate::error::Error;
-use crate::normalize::normalize_literal;
+use crate::normalize::{is_word_char, normalize_literal};
 use crate::pattern;
 
 /// Where in a reply a rule applies.
@@ -41,6 +41,12 @@ pub struct Language {
     pub everyday_acronyms: Vec<String>,
     /// Frequent function words, used to tell which language a message is in.
     pub stopwords: Vec<String>,
+    /// Words that never break a phrase (Tagalog `po`, `ho`): removed from text and patterns
+    /// before matching.
+    pub particles: Vec<String>,
+    /// Spelling variants folded to one form before matching, as `(variant, canonical)`
+    /// (Tagalog `nang` → `ng`).
+    pub word_variants: Vec<(String, String)>,
 }
 
 /// One rule of a lexicon: what it finds, why it matters and what to write instead.
@@ -117,6 +123,10 @@ struct LanguageDoc {
     everyday_acronyms: Vec<String>,
     #[serde(default)]
     stopwords: Vec<String>,
+    #[serde(default)]
+    particles: Vec<String>,
+    #[serde(default)]
+    word_variants: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -160,6 +170,35 @@ impl Lexicon {
                 format!("language code `{code}` must be 2 or 3 lowercase letters (ISO 639)"),
             ));
         }
+        let one_word = |key: &str, word: &str| {
+            let folded = normalize_literal(word);
+            if folded.is_empty() || !folded.chars().all(is_word_char) {
+                Err(at(
+                    doc.language.code.span(),
+                    None,
+                    format!("`{key}` entry `{word}` must be a single word"),
+                ))
+            } else {
+                Ok(folded)
+            }
+        };
+        let particles = doc
+            .language
+            .particles
+            .iter()
+            .map(|w| one_word("particles", w))
+            .collect::<Result<_, _>>()?;
+        let word_variants = doc
+            .language
+            .word_variants
+            .iter()
+            .map(|(variant, canonical)| {
+                Ok((
+                    one_word("word_variants", variant)?,
+                    one_word("word_variants", canonical)?,
+                ))
+            })
+            .collect::<Result<_, Error>>()?;
         let language = Language {
             code,
             name: doc.language.name,
@@ -171,6 +210,8 @@ impl Lexicon {
                 .iter()
                 .map(|w| normalize_literal(w))
                 .collect(),
+            particles,
+            word_variants,
         };
 
         let mut rules = Vec::with_capacity(doc.rules.len());
@@ -422,6 +463,33 @@ mod tests {
     fn rule_names_are_kebab_case() {
         let r = rule("patterns = [\"a b\"]").replace("company-policy", "Company_Policy");
         assert!(message(lexicon_with(&r)).contains("must be lowercase ASCII words"));
+    }
+
+    #[test]
+    fn particles_and_variants_are_single_words() {
+        let header = HEADER.replace(
+            "native_name",
+            "particles = [\"po\", \"Ho\"]\nword_variants = { nang = \"ng\" }\nnative_name",
+        );
+        let lex = Lexicon::parse(
+            "t.toml",
+            &format!("{header}\n[[rule]]\n{}", rule("patterns = [\"a b\"]")),
+        )
+        .unwrap();
+        assert_eq!(lex.language().particles, ["po", "ho"]);
+        assert_eq!(
+            lex.language().word_variants,
+            [("nang".to_string(), "ng".to_string())]
+        );
+        let bad = HEADER.replace("native_name", "particles = [\"p o\"]\nnative_name");
+        let err = message(Lexicon::parse(
+            "t.toml",
+            &format!("{bad}\n[[rule]]\n{}", rule("patterns = [\"a b\"]")),
+        ));
+        assert!(
+            err.contains("`particles` entry `p o` must be a single word"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -46,6 +46,7 @@ mod category;
 mod error;
 mod filter;
 mod heuristics;
+mod language;
 pub mod lexicon;
 mod matcher;
 pub mod normalize;
@@ -58,6 +59,7 @@ pub use analyzer::{
 };
 pub use category::{Category, Severity};
 pub use error::Error;
+pub use language::detect_language;
 pub use lexicon::{Lexicon, Position};
 pub use report::{score, Finding, Report, Span};
 

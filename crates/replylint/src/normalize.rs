@@ -13,6 +13,8 @@
 //!   the zero-width non-joiner, soft hyphens and byte-order marks are removed;
 //! * Persian and Arabic-Indic digits become ASCII digits.
 
+use std::collections::{HashMap, HashSet};
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
@@ -90,6 +92,110 @@ pub fn normalize(text: &str) -> Normalized {
     Normalized {
         text: out.text,
         origins: out.origins,
+    }
+}
+
+/// Word-level folds that some languages need, gathered from the active lexicons'
+/// `particles` and `word_variants`: particles (Tagalog `po`, `ho`) are removed so they never
+/// break a phrase, and spelling variants (`nang` → `ng`) become one form. They apply to text
+/// and patterns alike, after [`normalize`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordFolds {
+    particles: HashSet<String>,
+    variants: HashMap<String, String>,
+}
+
+impl WordFolds {
+    /// Adds one lexicon's particles and variants (already normalised).
+    pub fn add<'a>(
+        &mut self,
+        particles: impl IntoIterator<Item = &'a String>,
+        variants: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) {
+        self.particles.extend(particles.into_iter().cloned());
+        self.variants
+            .extend(variants.into_iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+
+    /// Folds a pattern literal.
+    pub fn apply_literal(&self, literal: &str) -> String {
+        self.apply(normalize(literal)).text.trim().to_string()
+    }
+
+    /// Folds a normalised text, keeping its map back to the original.
+    pub fn apply(&self, n: Normalized) -> Normalized {
+        if self.particles.is_empty() && self.variants.is_empty() {
+            return n;
+        }
+        enum Edit<'a> {
+            Drop,
+            Replace(&'a str),
+        }
+        let text = n.text.as_str();
+        let mut edits = Vec::new();
+        let mut word_start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (is_word_char(c), word_start) {
+                (true, None) => word_start = Some(i),
+                (false, Some(s)) => {
+                    let word = &text[s..i];
+                    if self.particles.contains(word) {
+                        edits.push((s, i, Edit::Drop));
+                    } else if let Some(canonical) = self.variants.get(word) {
+                        edits.push((s, i, Edit::Replace(canonical)));
+                    }
+                    word_start = None;
+                }
+                _ => {}
+            }
+        }
+        if edits.is_empty() {
+            return n;
+        }
+        let origin = |i: usize| {
+            if n.origins.is_empty() {
+                to_u32(i)
+            } else {
+                n.origins[i]
+            }
+        };
+        let mut out = Normalized {
+            text: String::with_capacity(text.len()),
+            origins: Vec::with_capacity(text.len()),
+        };
+        let copy = |out: &mut Normalized, from: usize, to: usize| {
+            out.text.push_str(&text[from..to]);
+            out.origins.extend((from..to).map(origin));
+        };
+        let mut at = 0;
+        for (start, end, edit) in edits {
+            match edit {
+                Edit::Drop => {
+                    // Drop the particle with the space after it, or before it at the very end.
+                    let (cut_start, cut_end) = if text[end..].starts_with(' ') {
+                        (start, end + 1)
+                    } else if start > at && text[..start].ends_with(' ') {
+                        (start - 1, end)
+                    } else {
+                        (start, end)
+                    };
+                    copy(&mut out, at, cut_start);
+                    at = cut_end;
+                }
+                Edit::Replace(canonical) => {
+                    copy(&mut out, at, start);
+                    // Every byte maps to the word's start but the last, which maps to the
+                    // word's last character, so a match ending here ends with the word.
+                    out.text.push_str(canonical);
+                    out.origins
+                        .extend(std::iter::repeat_n(origin(start), canonical.len() - 1));
+                    out.origins.push(origin(end - 1));
+                    at = end;
+                }
+            }
+        }
+        copy(&mut out, at, text.len());
+        out
     }
 }
 
@@ -277,6 +383,48 @@ mod tests {
         let start = n.as_str().find("szabályzata").unwrap();
         let (s, e) = n.original_span(&original, start, n.as_str().len());
         assert_eq!(original[s..e].nfc().collect::<String>(), "szabályzata");
+    }
+
+    fn tagalog_folds() -> WordFolds {
+        let mut folds = WordFolds::default();
+        let particles = ["po".to_string(), "ho".to_string()];
+        let variants = [("nang".to_string(), "ng".to_string())];
+        folds.add(&particles, variants.iter().map(|(a, b)| (a, b)));
+        folds
+    }
+
+    #[test]
+    fn particles_are_removed_and_variants_folded() {
+        let folds = tagalog_folds();
+        let original = "Wala po akong magagawa, sinabi ko na HO nang malinaw.";
+        let n = folds.apply(normalize(original));
+        assert_eq!(n.as_str(), "wala akong magagawa, sinabi ko na ng malinaw.");
+        assert_eq!(
+            folds.apply_literal("wala po akong magagawa"),
+            "wala akong magagawa"
+        );
+    }
+
+    #[test]
+    fn spans_map_back_through_word_folds() {
+        let folds = tagalog_folds();
+        let original = "Sinabi ko na po nang malinaw";
+        let n = folds.apply(normalize(original));
+        let start = n.as_str().find("na ng").unwrap();
+        let (s, e) = n.original_span(original, start, start + "na ng".len());
+        assert_eq!(&original[s..e], "na po nang");
+    }
+
+    #[test]
+    fn a_particle_at_the_end_takes_the_space_before_it() {
+        let n = tagalog_folds().apply(normalize("salamat po"));
+        assert_eq!(n.as_str(), "salamat");
+    }
+
+    #[test]
+    fn words_that_merely_contain_a_particle_stay() {
+        let n = tagalog_folds().apply(normalize("pospos hotel"));
+        assert_eq!(n.as_str(), "pospos hotel");
     }
 
     #[test]

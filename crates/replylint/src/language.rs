@@ -1,0 +1,170 @@
+//! Telling which language a message is in: its dominant script, then the stop words of each
+//! lexicon of that script. No model, no data beyond the lexicons themselves.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::lexicon::Lexicon;
+use crate::normalize::{is_word_char, normalize};
+
+/// Only the start of a long text is looked at: a few kilobytes say which language it is in.
+const SAMPLE_BYTES: usize = 4096;
+
+/// Writing systems, as far as telling lexicons apart needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Devanagari,
+    Bengali,
+    Tamil,
+    Thai,
+    Han,
+    Kana,
+    Hangul,
+    Other,
+}
+
+fn script_of(c: char) -> Script {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => Script::Latin,
+        '\u{0370}'..='\u{03FF}' => Script::Greek,
+        '\u{0400}'..='\u{052F}' => Script::Cyrillic,
+        '\u{0590}'..='\u{05FF}' => Script::Hebrew,
+        '\u{0600}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{FB50}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFF}' => Script::Arabic,
+        '\u{0900}'..='\u{097F}' => Script::Devanagari,
+        '\u{0980}'..='\u{09FF}' => Script::Bengali,
+        '\u{0B80}'..='\u{0BFF}' => Script::Tamil,
+        '\u{0E00}'..='\u{0E7F}' => Script::Thai,
+        '\u{3040}'..='\u{30FF}' => Script::Kana,
+        '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => Script::Hangul,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => Script::Han,
+        _ => Script::Other,
+    }
+}
+
+/// The script most letters of `text` are written in.
+fn dominant_script(text: &str) -> Option<Script> {
+    let mut counts: HashMap<Script, usize> = HashMap::new();
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        *counts.entry(script_of(c)).or_default() += 1;
+    }
+    counts.remove(&Script::Other);
+    counts
+        .into_iter()
+        .max_by_key(|&(script, n)| (n, std::cmp::Reverse(script as u8)))
+        .map(|(s, _)| s)
+}
+
+#[derive(Debug)]
+struct Profile {
+    code: String,
+    script: Option<Script>,
+    stopwords: HashSet<String>,
+}
+
+/// Tells the language of a message among a set of lexicons.
+#[derive(Debug)]
+pub(crate) struct Detector {
+    profiles: Vec<Profile>,
+}
+
+impl Detector {
+    pub fn new<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Detector {
+        let profiles = lexicons
+            .into_iter()
+            .map(|l| {
+                let letters: String = l
+                    .rules()
+                    .iter()
+                    .flat_map(|r| r.literals.iter())
+                    .flat_map(|s| s.chars())
+                    .collect();
+                Profile {
+                    code: l.language().code.clone(),
+                    script: dominant_script(&letters),
+                    stopwords: l.language().stopwords.iter().cloned().collect(),
+                }
+            })
+            .collect();
+        Detector { profiles }
+    }
+
+    /// The language of an already normalised text: the lexicon of the text's dominant script
+    /// with the most stop words in it, or the only lexicon of that script. `None` when no
+    /// lexicon is written in that script, or several are and no stop word tells them apart.
+    pub fn detect(&self, normalized: &str) -> Option<&str> {
+        let mut end = normalized.len().min(SAMPLE_BYTES);
+        while !normalized.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &normalized[..end];
+        let script = dominant_script(sample)?;
+        let candidates: Vec<&Profile> = self
+            .profiles
+            .iter()
+            .filter(|p| p.script == Some(script))
+            .collect();
+        let words: Vec<&str> = sample
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let hits = |p: &Profile| words.iter().filter(|w| p.stopwords.contains(**w)).count();
+        let best = candidates
+            .iter()
+            .map(|p| (hits(p), *p))
+            .max_by_key(|(n, p)| (*n, std::cmp::Reverse(p.code.as_str())));
+        match best {
+            Some((0, _)) if candidates.len() > 1 => None,
+            Some((_, p)) => Some(p.code.as_str()),
+            None => None,
+        }
+    }
+}
+
+static BUILTIN_DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(crate::builtin_lexicons()));
+
+/// The dominant language of a message among the built-in lexicons, as an ISO 639 code:
+/// the script it is written in, then the stop words of each lexicon in that script.
+/// `None` when the text gives no clue (no letters, or an unknown script, or no stop word to
+/// tell two languages of one script apart).
+///
+/// ```
+/// use replylint::detect_language;
+///
+/// assert_eq!(detect_language("Thank you for your patience, we are looking into it."), Some("en"));
+/// assert_eq!(detect_language("👍"), None);
+/// ```
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let end = text.len().min(SAMPLE_BYTES * 2);
+    let mut cut = end;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    BUILTIN_DETECTOR.detect(normalize(&text[..cut]).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts() {
+        assert_eq!(dominant_script("hello мир мир"), Some(Script::Cyrillic));
+        assert_eq!(dominant_script("நிறுவனத்தின் கொள்கை"), Some(Script::Tamil));
+        assert_eq!(dominant_script("سیاست شرکت"), Some(Script::Arabic));
+        assert_eq!(dominant_script("123 !!"), None);
+    }
+
+    #[test]
+    fn a_text_without_letters_has_no_language() {
+        assert_eq!(detect_language("12345 👍 !!"), None);
+        assert_eq!(detect_language(""), None);
+    }
+}

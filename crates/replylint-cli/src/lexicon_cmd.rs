@@ -1,19 +1,34 @@
-//! `replylint lexicon …`: validate, list and expand lexicons.
+//! `replylint lexicon …`: list, expand and validate lexicons.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use replylint::{Category, Lexicon};
+use replylint::{core_rules, Category, Lexicon, Severity};
+
+use crate::fail::{Fail, EXIT_ERROR, EXIT_FINDINGS};
+use crate::options::{parse_lexicon_file, LexiconArgs};
 
 /// Subcommands of `replylint lexicon`.
 #[derive(Subcommand, Debug)]
 pub enum LexiconCommand {
-    /// Parse lexicon files and run every rule's examples and guardrails.
+    /// Print every active rule id with its category and severity.
+    List {
+        #[command(flatten)]
+        lexicons: LexiconArgs,
+    },
+    /// Print every expanded literal of the active lexicons as `lang<TAB>rule_id<TAB>literal`.
+    Expand {
+        #[command(flatten)]
+        lexicons: LexiconArgs,
+    },
+    /// Parse lexicon files, print pattern counts per category and run every rule's examples
+    /// and guardrails.
     ///
-    /// Exits 0 when every file is valid and every example/guardrail behaves, 1 when an
-    /// example or guardrail fails, 2 when a file cannot be read or parsed.
+    /// Exit status: 0 every file is valid and every example and guardrail behaves, 1 an
+    /// example or guardrail fails, 2 a file cannot be read or parsed.
     Check {
         /// Lexicon TOML files.
         #[arg(required = true, value_name = "FILE")]
@@ -21,14 +36,71 @@ pub enum LexiconCommand {
     },
 }
 
-/// Runs one `lexicon` subcommand and returns the process exit code.
-pub fn run(cmd: LexiconCommand) -> ExitCode {
+/// Runs one `lexicon` subcommand.
+pub fn run(cmd: LexiconCommand) -> Result<ExitCode, Fail> {
     match cmd {
-        LexiconCommand::Check { files } => check(&files),
+        LexiconCommand::List { lexicons } => list(&lexicons.active_lexicons()?),
+        LexiconCommand::Expand { lexicons } => expand(&lexicons.active_lexicons()?),
+        LexiconCommand::Check { files } => Ok(check(&files)),
     }
 }
 
-/// The outcome of checking one file; the worst one decides the exit code.
+/// Rules built into the analyzer rather than a lexicon: id, category, severity.
+// The core library exposes only the ids; the metadata mirrors `AnalyzerBuilder::build`.
+const CORE_RULES: [(&str, Category, Severity); 4] = [
+    (
+        core_rules::UNEXPLAINED_ACRONYM,
+        Category::Jargon,
+        Severity::Warning,
+    ),
+    (core_rules::SHOUTING, Category::Argumentative, Severity::Error),
+    (
+        core_rules::PUNCTUATION_RUN,
+        Category::Argumentative,
+        Severity::Info,
+    ),
+    (core_rules::GLOSSARY, Category::Jargon, Severity::Warning),
+];
+
+fn list(lexicons: &[Lexicon]) -> Result<ExitCode, Fail> {
+    let rows: Vec<(&str, Category, Severity)> = lexicons
+        .iter()
+        .flat_map(|l| l.rules().iter().map(|r| (r.id.as_str(), r.category, r.severity)))
+        .chain(CORE_RULES)
+        .collect();
+    let width = rows.iter().map(|(id, ..)| id.len()).max().unwrap_or(0);
+    write_out(|out| {
+        for (id, category, severity) in &rows {
+            writeln!(out, "{id:<width$}  {:<15} {severity}", category.as_str())?;
+        }
+        Ok(())
+    })
+}
+
+fn expand(lexicons: &[Lexicon]) -> Result<ExitCode, Fail> {
+    write_out(|out| {
+        for lexicon in lexicons {
+            let code = &lexicon.language().code;
+            for rule in lexicon.rules() {
+                for literal in &rule.literals {
+                    writeln!(out, "{code}\t{}\t{literal}", rule.id)?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Writes to a buffered stdout; a closed pipe (`| head`) is not an error.
+fn write_out(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<ExitCode, Fail> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match f(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Fail(format!("cannot write output: {e}"))),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// The outcome of checking one file; the worst one decides the exit status.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Outcome {
     Ok,
@@ -37,39 +109,24 @@ enum Outcome {
 }
 
 fn check(files: &[PathBuf]) -> ExitCode {
-    let mut worst = Outcome::Ok;
-    for path in files {
-        worst = worst.max(check_file(path));
-    }
+    let worst = files
+        .iter()
+        .map(|path| check_file(path))
+        .max()
+        .unwrap_or(Outcome::Ok);
     match worst {
         Outcome::Ok => ExitCode::SUCCESS,
-        Outcome::Failures => ExitCode::from(1),
-        Outcome::Broken => ExitCode::from(2),
+        Outcome::Failures => ExitCode::from(EXIT_FINDINGS),
+        Outcome::Broken => ExitCode::from(EXIT_ERROR),
     }
 }
 
-fn check_file(path: &PathBuf) -> Outcome {
+fn check_file(path: &Path) -> Outcome {
     let display = path.display().to_string();
-    let source = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!(
-                    "error: {display} is not valid UTF-8 (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                );
-                return Outcome::Broken;
-            }
-        },
-        Err(e) => {
-            eprintln!("error: cannot read {display}: {e}");
-            return Outcome::Broken;
-        }
-    };
-    let lexicon = match Lexicon::parse(&display, &source) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: {e}");
+    let lexicon = match parse_lexicon_file(path) {
+        Ok(lexicon) => lexicon,
+        Err(fail) => {
+            eprintln!("error: {fail}");
             return Outcome::Broken;
         }
     };
@@ -81,50 +138,48 @@ fn check_file(path: &PathBuf) -> Outcome {
         lang.native_name,
         lexicon.rules().len()
     );
-    let mut per_category: BTreeMap<Category, (usize, usize, usize)> = BTreeMap::new();
+    let mut per_category: BTreeMap<Category, [usize; 3]> = BTreeMap::new();
     for rule in lexicon.rules() {
-        let entry = per_category.entry(rule.category).or_default();
-        entry.0 += 1;
-        entry.1 += rule.patterns.len();
-        entry.2 += rule.literals.len();
+        let counts = per_category.entry(rule.category).or_default();
+        counts[0] += 1;
+        counts[1] += rule.patterns.len();
+        counts[2] += rule.literals.len();
     }
-    let (mut rules, mut patterns, mut literals) = (0, 0, 0);
-    for (category, (r, p, l)) in &per_category {
-        println!(
-            "  {:<16} {r:>4} rules {p:>5} patterns {l:>6} literals",
-            category.as_str()
-        );
-        rules += r;
-        patterns += p;
-        literals += l;
+    let mut total = [0; 3];
+    for (category, counts) in &per_category {
+        println!("  {}", count_line(category.as_str(), counts));
+        for (sum, n) in total.iter_mut().zip(counts) {
+            *sum += n;
+        }
     }
-    println!(
-        "  {:<16} {rules:>4} rules {patterns:>5} patterns {literals:>6} literals",
-        "total"
-    );
+    println!("  {}", count_line("total", &total));
     let failures = match lexicon.check_examples() {
-        Ok(f) => f,
+        Ok(failures) => failures,
         Err(e) => {
             eprintln!("error: {e}");
             return Outcome::Broken;
         }
     };
-    let examples: usize = lexicon
+    let cases: usize = lexicon
         .rules()
         .iter()
         .map(|r| r.examples.len() + r.guardrails.len())
         .sum();
     if failures.is_empty() {
-        println!("{display}: ok ({examples} examples and guardrails pass)");
+        println!("{display}: ok ({cases} examples and guardrails pass)");
         Outcome::Ok
     } else {
         for failure in &failures {
             println!("{display}: FAIL: {failure}");
         }
         println!(
-            "{display}: {} of {examples} examples and guardrails failed",
+            "{display}: {} of {cases} examples and guardrails failed",
             failures.len()
         );
         Outcome::Failures
     }
+}
+
+fn count_line(name: &str, [rules, patterns, literals]: &[usize; 3]) -> String {
+    format!("{name:<16} {rules:>4} rules {patterns:>5} patterns {literals:>6} literals")
 }

@@ -1,14 +1,32 @@
 //! `replylint`: lint customer-service replies from the terminal or CI.
+//!
+//! * `replylint check [FILES...]` analyses replies (lines, JSONL, CSV or whole files, or
+//!   stdin) and prints annotated findings, JSON or JSON Lines.
+//! * `replylint lexicon list|expand|check` inspects the built-in lexicons and validates your
+//!   own.
+//!
+//! Exit codes: 0 nothing at or above `--fail-on`, 1 something was found, 2 usage or input
+//! error.
 
+mod check;
+mod fail;
+mod input;
 mod lexicon_cmd;
+mod options;
+mod output;
+mod progress;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Finds the phrases in customer-service replies that drive customers away.
+/// Finds the phrases in customer-service replies that drive customers away (jargon, robotic
+/// openers, deflection, policy-hiding, arguing), says why, and what to write instead.
 #[derive(Parser, Debug)]
-#[command(name = "replylint", version, about)]
+#[command(name = "replylint", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Exit status: 0 nothing found at or above --fail-on, 1 findings, 2 usage or input error."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -16,14 +34,24 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Inspect and validate lexicons.
+    /// Analyse replies from files, --text arguments or stdin.
+    Check(check::CheckArgs),
+    /// List, expand and validate lexicons.
     #[command(subcommand)]
     Lexicon(lexicon_cmd::LexiconCommand),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Lexicon(cmd) => lexicon_cmd::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(fail::EXIT_ERROR)
+        }
     }
 }

@@ -34,7 +34,8 @@ pub(crate) fn opening_end(text: &str) -> usize {
 /// Keeps the hits that count, sorted by start then end.
 ///
 /// `lexicon_hits` come from the automaton (never overlapping each other); `shape_hits` from
-/// the heuristics, which give way to a lexicon hit of the same category at the same place.
+/// the heuristics, which give way to any earlier kept hit of the same category at the same
+/// place.
 pub(crate) fn select(
     text: &str,
     rules: &[RuleMeta],
@@ -54,18 +55,20 @@ pub(crate) fn select(
                 Position::Opening => h.start < *opening.get_or_insert_with(|| opening_end(text)),
             }
     });
-    let overlaps_same_category = |s: &Hit, lexicon: &[Hit]| {
-        lexicon
+    // Lexicon hits never overlap each other; a shape hit is kept only where no kept hit of
+    // its category already is (a shouting run can contain a "?!" run, for example).
+    let mut kept = lexicon_hits;
+    for shape in shape_hits.into_iter().filter(|s| wanted(s)) {
+        let category = rules[shape.rule].category;
+        if !kept
             .iter()
-            .any(|l| l.start < s.end && s.start < l.end && rules[l.rule].category == rules[s.rule].category)
-    };
-    let kept_shapes: Vec<Hit> = shape_hits
-        .into_iter()
-        .filter(|s| wanted(s) && !overlaps_same_category(s, &lexicon_hits))
-        .collect();
-    lexicon_hits.extend(kept_shapes);
-    lexicon_hits.sort_by_key(|h| (h.start, h.end, h.rule));
-    lexicon_hits
+            .any(|k| k.start < shape.end && shape.start < k.end && rules[k.rule].category == category)
+        {
+            kept.push(shape);
+        }
+    }
+    kept.sort_by_key(|h| (h.start, h.end, h.rule));
+    kept
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ use crate::report::{Hit, RuleMeta};
 /// A first sentence of at most this many words that does not end in `.` or `?` is a
 /// salutation ("Hi Anna,", "Hello!"), so the opening runs on to the next sentence.
 const SALUTATION_MAX_WORDS: usize = 5;
+/// A first sentence this short is a greeting however it ends ("Здравствуйте.", "Good morning.").
+const GREETING_MAX_WORDS: usize = 2;
 
 /// The byte offset where the reply's opening ends: the end of its first sentence, or of its
 /// second when the first is a salutation.
@@ -21,8 +23,9 @@ pub(crate) fn opening_end(text: &str) -> usize {
         return text.len();
     };
     let first_end = start + first.len();
-    let is_salutation = first.unicode_words().count() <= SALUTATION_MAX_WORDS
-        && !first.trim_end().ends_with(['.', '?', '。', '؟', '？']);
+    let words = first.unicode_words().count();
+    let is_salutation = words <= GREETING_MAX_WORDS
+        || (words <= SALUTATION_MAX_WORDS && !first.trim_end().ends_with(['.', '?', '。', '؟', '？']));
     if is_salutation {
         if let Some((start, second)) = sentences.next() {
             return start + second.len();
@@ -94,6 +97,15 @@ mod tests {
     fn a_short_sentence_that_ends_in_a_full_stop_is_not_a_salutation() {
         let text = "Thanks for your order. Dear valued customer, hello.";
         assert_eq!(&text[..opening_end(text)], "Thanks for your order. ");
+    }
+
+    #[test]
+    fn a_one_word_greeting_with_a_full_stop_is_a_salutation() {
+        let text = "Здравствуйте. Ваше обращение зарегистрировано. Спасибо.";
+        assert_eq!(
+            &text[..opening_end(text)],
+            "Здравствуйте. Ваше обращение зарегистрировано. "
+        );
     }
 
     #[test]

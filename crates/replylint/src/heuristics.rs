@@ -1,7 +1,10 @@
 //! Rules beside the lexicon, found from the shape of the text: unexplained acronyms, shouting
 //! and runs of `!`/`?`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
 pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
@@ -24,7 +27,8 @@ const SHOUTING_MIN_WORDS: usize = 3;
 struct Word<'a> {
     start: usize,
     end: usize,
-    text: &'a str,
+    /// The word in NFC, so decomposed accents compare equal to the acronym lists.
+    text: Cow<'a, str>,
     caps: bool,
 }
 
@@ -49,7 +53,7 @@ pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
     let defined: HashSet<&str> = words
         .iter()
         .filter(|w| w.caps && is_definition(text, w))
-        .map(|w| w.text)
+        .map(|w| w.text.as_ref())
         .collect();
     let mut reported = HashSet::new();
     for (w, shouting) in words.iter().zip(in_shouting) {
@@ -57,9 +61,9 @@ pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
         if w.caps
             && !shouting
             && (2..=6).contains(&letters)
-            && !defined.contains(w.text)
-            && !everyday.contains(w.text)
-            && reported.insert(w.text)
+            && !defined.contains(w.text.as_ref())
+            && !everyday.contains(w.text.as_ref())
+            && reported.insert(w.text.as_ref())
         {
             hits.acronyms.push((w.start, w.end));
         }
@@ -97,10 +101,14 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 // A letter run glued to digits ("L2", "4G") is a code, not a word.
                 let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
                     || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
+                let text = match is_nfc_quick(word.chars()) {
+                    IsNormalized::Yes => Cow::Borrowed(word),
+                    _ => Cow::Owned(word.nfc().collect()),
+                };
                 words.push(Word {
                     start: s,
                     end: i,
-                    text: word,
+                    text,
                     caps: caps && !glued,
                 });
                 start = None;
@@ -148,6 +156,13 @@ mod tests {
     fn everyday_acronyms_are_not_reported() {
         let text = "Send the PDF by SMS, OK?";
         assert!(find(text, &everyday()).acronyms.is_empty());
+    }
+
+    #[test]
+    fn decomposed_accents_match_the_everyday_list() {
+        let everyday: HashSet<String> = ["ÁSZF".to_string()].into();
+        let decomposed: String = "Az ÁSZF-et csatoltam.".nfd().collect();
+        assert!(find(&decomposed, &everyday).acronyms.is_empty());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The one Aho-Corasick pass over the normalised text, keeping matches on word boundaries.
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, Match, MatchKind, StartKind};
 
 use crate::error::Error;
 use crate::normalize::{is_unspaced_script, is_word_char};
@@ -30,6 +30,9 @@ impl Matcher {
             literals.into_iter().filter(|(lit, _)| seen.insert(*lit)).unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // Anchored searches find the shorter literals at a place whose longest one
+            // ends inside a word.
+            .start_kind(StartKind::Both)
             .build(&patterns)
             .map_err(|e| Error::TooLarge(e.to_string()))?;
         Ok(Matcher { automaton, rule_of })
@@ -42,33 +45,59 @@ impl Matcher {
             let Some(m) = self.automaton.find(Input::new(haystack).range(at..)) else {
                 break;
             };
-            if on_word_boundaries(haystack, m.start(), m.end()) {
-                out.push(RawMatch {
-                    rule: self.rule_of[m.pattern().as_usize()],
-                    start: m.start(),
-                    end: m.end(),
-                });
-                at = m.end();
-            } else {
+            if !starts_on_boundary(haystack, m.start()) {
                 // A longer word hides this match; other matches may start inside it.
                 at = m.start() + haystack[m.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            match self.longest_ending_on_boundary(haystack, m) {
+                Some(m) => {
+                    out.push(RawMatch {
+                        rule: self.rule_of[m.pattern().as_usize()],
+                        start: m.start(),
+                        end: m.end(),
+                    });
+                    at = m.end();
+                }
+                None => at = m.start() + haystack[m.start()..].chars().next().map_or(1, char::len_utf8),
             }
         }
     }
+
+    /// `m`, or else the longest shorter literal at its start that ends on a word boundary
+    /// ("as i said" where "as i said before" ran on into "beforehand").
+    fn longest_ending_on_boundary(&self, haystack: &str, mut m: Match) -> Option<Match> {
+        while !ends_on_boundary(haystack, m.end()) {
+            let shorter = Input::new(haystack)
+                .range(m.start()..m.end() - 1)
+                .anchored(Anchored::Yes);
+            m = self.automaton.find(shorter)?;
+        }
+        Some(m)
+    }
 }
 
-/// True when `haystack[start..end]` neither begins nor ends inside a word.
-fn on_word_boundaries(haystack: &str, start: usize, end: usize) -> bool {
-    let (Some(first), Some(last)) = (
-        haystack[start..end].chars().next(),
-        haystack[..end].chars().next_back(),
-    ) else {
-        return false;
-    };
-    let joins = |outer: Option<char>, inner: char| {
-        outer.is_some_and(|o| is_word_char(o) && is_word_char(inner) && !is_unspaced_script(inner))
-    };
-    !joins(haystack[..start].chars().next_back(), first) && !joins(haystack[end..].chars().next(), last)
+/// True when a match starting at `start` does not begin inside a word.
+fn starts_on_boundary(haystack: &str, start: usize) -> bool {
+    let first = haystack[start..].chars().next();
+    let before = haystack[..start].chars().next_back();
+    !joins(before, first)
+}
+
+/// True when a match ending at `end` does not end inside a word.
+fn ends_on_boundary(haystack: &str, end: usize) -> bool {
+    let last = haystack[..end].chars().next_back();
+    let after = haystack[end..].chars().next();
+    !joins(after, last)
+}
+
+/// True when `outer`, next to the match's edge character `edge`, continues the same word.
+/// In scripts written without spaces there are no word edges to check.
+fn joins(outer: Option<char>, edge: Option<char>) -> bool {
+    match (outer, edge) {
+        (Some(o), Some(e)) => is_word_char(o) && is_word_char(e) && !is_unspaced_script(e),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -106,6 +135,14 @@ mod tests {
             matches(&["ask again", "again later"], "task again later"),
             ["1:again later"]
         );
+    }
+
+    #[test]
+    fn a_shorter_literal_is_kept_when_the_longest_runs_into_a_word() {
+        let literals = ["as i said", "as i said before"];
+        assert_eq!(matches(&literals, "as i said beforehand"), ["0:as i said"]);
+        assert_eq!(matches(&literals, "as i said before."), ["1:as i said before"]);
+        assert_eq!(matches(&["ab", "abc d"], "abc dx"), [] as [&str; 0]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //!
 //! * Unicode NFC (text that is already NFC, nearly all of it, skips the rewrite);
 //! * lowercase, for every script;
-//! * curly quotes and apostrophes (`’ ‘ ‚ ‛ ′ ʼ “ ” „ ‟ ″`) become `'` and `"`;
+//! * curly quotes and apostrophes (`’ ‘ ‚ ‛ ′ ʼ`) become `'`; `“ ” „ ‟ ″ « » ‹ ›` become `"`;
 //! * every run of whitespace becomes one space;
 //! * Russian `ё` becomes `е`; Hungarian `õ`/`û` (a common mistyping) become `ő`/`ű`;
 //! * Arabic yeh and kaf (`ي ى ك`) become the Persian letters (`ی ک`); tatweel, harakat,
@@ -269,7 +269,7 @@ fn fold_char(c: char, out: &mut String) {
     }
     let folded = match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{FF07}' => '\'',
-        '\u{201C}'..='\u{201F}' | '\u{2033}' | '\u{FF02}' => '"',
+        '\u{201C}'..='\u{201F}' | '\u{2033}' | '\u{FF02}' | '«' | '»' | '‹' | '›' => '"',
         'ё' | 'Ё' => 'е',
         'õ' | 'Õ' => 'ő',
         'û' | 'Û' => 'ű',
@@ -317,6 +317,11 @@ mod tests {
     #[test]
     fn curly_quotes_become_plain() {
         assert_eq!(norm("It’s “policy”"), "it's \"policy\"");
+    }
+
+    #[test]
+    fn guillemets_become_plain_quotes() {
+        assert_eq!(norm("в разделе «Вопросы»"), "в разделе \"вопросы\"");
     }
 
     #[test]

@@ -112,6 +112,11 @@ pub struct AnalyzerArgs {
     /// Do not report problems below this severity.
     #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = SeverityArg::Info)]
     pub min_severity: SeverityArg,
+
+    /// Keep only findings in the language each message is written in (and English), so a
+    /// phrase of one active language that is innocent in another is not reported.
+    #[arg(long)]
+    pub detected_language_only: bool,
 }
 
 impl AnalyzerArgs {
@@ -130,6 +135,7 @@ impl AnalyzerArgs {
         }
         builder.disable_rules(self.disabled.iter().cloned());
         builder.min_severity(self.min_severity.into());
+        builder.detected_language_only(self.detected_language_only);
         Ok(builder.build()?)
     }
 }

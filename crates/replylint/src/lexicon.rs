@@ -13,7 +13,7 @@ use toml::Spanned;
 
 use crate::category::{Category, Severity};
 use crate::error::Error;
-use crate::normalize::{is_word_char, normalize_literal};
+use crate::normalize::{is_word_char, normalize_literal, strip_accents, WordFolds};
 use crate::pattern;
 
 /// Where in a reply a rule applies.
@@ -47,6 +47,9 @@ pub struct Language {
     /// Spelling variants folded to one form before matching, as `(variant, canonical)`
     /// (Tagalog `nang` → `ng`).
     pub word_variants: Vec<(String, String)>,
+    /// Whether every pattern also matches without its accents ("politica" for "política"),
+    /// for languages whose writers often leave them out when typing fast.
+    pub unaccented_variants: bool,
 }
 
 /// One rule of a lexicon: what it finds, why it matters and what to write instead.
@@ -127,6 +130,8 @@ struct LanguageDoc {
     particles: Vec<String>,
     #[serde(default)]
     word_variants: BTreeMap<String, String>,
+    #[serde(default)]
+    unaccented_variants: bool,
 }
 
 #[derive(Deserialize)]
@@ -212,8 +217,12 @@ impl Lexicon {
                 .collect(),
             particles,
             word_variants,
+            unaccented_variants: doc.language.unaccented_variants,
         };
 
+        // Literals are stored with the lexicon's own word folds applied, so two patterns
+        // that only differ by a particle or a variant spelling count as duplicates.
+        let folds = WordFolds::of(&language);
         let mut rules = Vec::with_capacity(doc.rules.len());
         let mut owner_of_literal: HashMap<String, String> = HashMap::new();
         for spanned in doc.rules {
@@ -274,8 +283,16 @@ impl Lexicon {
                     )
                 };
                 let expanded = pattern::expand(pattern.get_ref()).map_err(|e| in_pattern(e.to_string()))?;
-                for raw in expanded {
-                    let literal = normalize_literal(&raw);
+                let with_unaccented = expanded.into_iter().flat_map(|raw| {
+                    let unaccented = if language.unaccented_variants {
+                        strip_accents(&raw)
+                    } else {
+                        None
+                    };
+                    std::iter::once(raw).chain(unaccented)
+                });
+                for raw in with_unaccented {
+                    let literal = folds.apply_literal(&raw);
                     if !literal.chars().any(char::is_alphanumeric) {
                         return Err(in_pattern(format!(
                             "`{raw}` has no letters or digits, so it would match punctuation alone"
@@ -489,6 +506,38 @@ mod tests {
         assert!(
             err.contains("`particles` entry `p o` must be a single word"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn literals_that_differ_only_by_a_folded_word_are_duplicates() {
+        let header = HEADER.replace("native_name", "particles = [\"po\"]\nnative_name");
+        let two = format!(
+            "{}\n[[rule]]\n{}",
+            rule("patterns = [\"wala akong magagawa\"]"),
+            rule("patterns = [\"wala po akong magagawa\"]").replace("company-policy\"", "other\"")
+        );
+        let err = message(Lexicon::parse("t.toml", &format!("{header}\n[[rule]]\n{two}")));
+        assert!(
+            err.contains("already a pattern of rule `en.company-policy`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unaccented_variants_add_literals_without_accents() {
+        let header = HEADER.replace("native_name", "unaccented_variants = true\nnative_name");
+        let lex = Lexicon::parse(
+            "t.toml",
+            &format!(
+                "{header}\n[[rule]]\n{}",
+                rule("patterns = [\"es política de la empresa\"]")
+            ),
+        )
+        .unwrap();
+        assert_eq!(
+            lex.rules()[0].literals,
+            ["es política de la empresa", "es politica de la empresa"]
         );
     }
 

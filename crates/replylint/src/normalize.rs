@@ -7,8 +7,12 @@
 //! * Unicode NFC (text that is already NFC, nearly all of it, skips the rewrite);
 //! * lowercase, for every script;
 //! * curly quotes and apostrophes (`’ ‘ ‚ ‛ ′ ʼ`) become `'`; `“ ” „ ‟ ″ « » ‹ ›` become `"`;
-//! * every run of whitespace becomes one space;
+//! * every run of whitespace becomes one space; hyphens and dashes (`‐ ‑ ‒ – — ―`, minus)
+//!   become `-`;
 //! * Russian `ё` becomes `е`; Hungarian `õ`/`û` (a common mistyping) become `ő`/`ű`;
+//! * Turkish `İ` and `ı` become `i` (so capitals and dotless-i typing match); German `ß`
+//!   becomes `ss`;
+//! * Arabic hamza-alef forms (`أ إ ٱ`) become `ا`;
 //! * Arabic yeh and kaf (`ي ى ك`) become the Persian letters (`ی ک`); tatweel, harakat,
 //!   the zero-width non-joiner, soft hyphens and byte-order marks are removed;
 //! * Persian and Arabic-Indic digits become ASCII digits.
@@ -106,6 +110,16 @@ pub(crate) struct WordFolds {
 }
 
 impl WordFolds {
+    /// The folds of one lexicon's language.
+    pub fn of(language: &crate::lexicon::Language) -> WordFolds {
+        let mut folds = WordFolds::default();
+        folds.add(
+            &language.particles,
+            language.word_variants.iter().map(|(v, c)| (v, c)),
+        );
+        folds
+    }
+
     /// Adds one lexicon's particles and variants (already normalised).
     pub fn add<'a>(
         &mut self,
@@ -204,6 +218,12 @@ pub(crate) fn normalize_literal(literal: &str) -> String {
     normalize(literal).text.trim().to_string()
 }
 
+/// `literal` without its accents (combining marks after NFD), when it has any.
+pub(crate) fn strip_accents(literal: &str) -> Option<String> {
+    let stripped: String = literal.nfd().filter(|&c| !is_combining_mark(c)).nfc().collect();
+    (stripped != literal).then_some(stripped)
+}
+
 /// True for characters that are part of a word: letters, digits and combining marks (so a
 /// Tamil vowel sign or a Hindi matra never counts as a word boundary).
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -275,6 +295,13 @@ fn fold_char(c: char, out: &mut String) {
         'û' | 'Û' => 'ű',
         'ي' | 'ى' => 'ی',
         'ك' => 'ک',
+        'أ' | 'إ' | 'ٱ' => 'ا',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        'İ' | 'ı' => 'i',
+        'ß' | 'ẞ' => {
+            out.push_str("ss");
+            return;
+        }
         '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
         '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
         '\u{0640}'
@@ -325,6 +352,11 @@ mod tests {
     }
 
     #[test]
+    fn hyphens_and_dashes_fold() {
+        assert_eq!(norm("mix\u{2011}up — ok"), "mix-up - ok");
+    }
+
+    #[test]
     fn whitespace_runs_fold() {
         assert_eq!(norm("a \t\n\u{00A0} b"), "a b");
     }
@@ -349,6 +381,24 @@ mod tests {
         assert_eq!(norm("نمی\u{200C}توانیم"), "نمیتوانیم");
         assert_eq!(norm("شـــرکت"), "شرکت");
         assert_eq!(norm("كِتَابٌ"), "کتاب");
+    }
+
+    #[test]
+    fn turkish_dotted_and_dotless_i_fold() {
+        let n = normalize("İADE ışık");
+        assert_eq!(n.as_str(), "iade işik");
+    }
+
+    #[test]
+    fn sharp_s_becomes_ss_with_offsets_kept() {
+        let n = normalize("Straße");
+        assert_eq!(n.as_str(), "strasse");
+        assert!(n.origins.is_empty(), "ß and ss are both two bytes");
+    }
+
+    #[test]
+    fn hamza_alef_folds() {
+        assert_eq!(norm("أنا إلى"), "انا الی");
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //! * Russian `ё` becomes `е`; Hungarian `õ`/`û` (a common mistyping) become `ő`/`ű`;
 //! * Turkish `İ` and `ı` become `i` (so capitals and dotless-i typing match); German `ß`
 //!   becomes `ss`;
-//! * Arabic hamza-alef forms (`أ إ ٱ`) become `ا`;
+//! * Arabic hamza-alef forms (`أ إ ٱ`) become `ا`, hamza-waw `ؤ` becomes `و`, and the
+//!   precomposed Persian `ۀ` becomes `ه` (its decomposed form loses the hamza mark anyway);
 //! * Arabic yeh and kaf (`ي ى ك`) become the Persian letters (`ی ک`); tatweel, harakat,
 //!   the zero-width non-joiner, soft hyphens and byte-order marks are removed;
 //! * Persian and Arabic-Indic digits become ASCII digits.
@@ -296,6 +297,8 @@ fn fold_char(c: char, out: &mut String) {
         'ي' | 'ى' => 'ی',
         'ك' => 'ک',
         'أ' | 'إ' | 'ٱ' => 'ا',
+        'ؤ' => 'و',
+        'ۀ' => 'ه',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         'İ' | 'ı' => 'i',
         'ß' | 'ẞ' => {
@@ -399,6 +402,8 @@ mod tests {
     #[test]
     fn hamza_alef_folds() {
         assert_eq!(norm("أنا إلى"), "انا الی");
+        assert_eq!(norm("سؤالات دربارۀ"), "سوالات درباره");
+        assert_eq!(norm("دربار\u{06D5}\u{0654}"), norm("دربارۀ"), "decomposed and precomposed ۀ agree");
     }
 
     #[test]

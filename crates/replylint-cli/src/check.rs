@@ -41,32 +41,32 @@ pub struct CheckArgs {
     pub files: Vec<PathBuf>,
 
     /// A message to check, given on the command line (repeatable).
-    #[arg(long = "text", value_name = "TEXT")]
+    #[arg(long = "text", value_name = "TEXT", help_heading = "Input")]
     pub texts: Vec<String>,
 
     /// How to split input into messages [default: by extension: .jsonl → jsonl, .csv → csv,
     /// otherwise lines; stdin: lines].
-    #[arg(long = "input", value_enum, value_name = "FORMAT")]
+    #[arg(long = "input", value_enum, value_name = "FORMAT", help_heading = "Input")]
     pub input: Option<InputFormat>,
 
     /// The JSON field (jsonl) or CSV column (csv) holding the message.
-    #[arg(long, value_name = "NAME", default_value = "text")]
+    #[arg(long, value_name = "NAME", default_value = "text", help_heading = "Input")]
     pub text_field: String,
 
     #[command(flatten)]
     pub analyzer: AnalyzerArgs,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, help_heading = "Output")]
     pub format: OutputFormat,
 
     /// Exit with status 1 when a problem at or above this severity is found (positive
     /// signals never count).
-    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = SeverityArg::Warning)]
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = SeverityArg::Warning, help_heading = "Output")]
     pub fail_on: SeverityArg,
 
     /// Colour the human output.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, help_heading = "Output")]
     pub color: ColorChoice,
 }
 

@@ -90,6 +90,7 @@ impl LexiconArgs {
 
 /// Everything that configures the analyzer of `check`.
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Analysis")]
 pub struct AnalyzerArgs {
     #[command(flatten)]
     pub lexicons: LexiconArgs,

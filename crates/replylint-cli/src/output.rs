@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use annotate_snippets::{normalize_untrusted_str, AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{normalize_untrusted_str, AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Effects, Style};
 use clap::ValueEnum;
 use replylint::{Category, Finding, Report, Severity};
@@ -224,7 +224,12 @@ impl<W: Write> Printer<W> {
             Some(Severity::Warning) => AnsiColor::Yellow.on_default(),
             _ => AnsiColor::Green.on_default(),
         };
-        writeln!(self.out, "{}", self.paint(style, &line))
+        writeln!(self.out, "{}", self.paint(style, &line))?;
+        if !report.findings().is_empty() {
+            // Sets a message with snippets apart from the next one.
+            writeln!(self.out)?;
+        }
+        Ok(())
     }
 
     fn render_finding(&self, message: &Message, finding: &Finding) -> String {
@@ -239,15 +244,22 @@ impl<W: Write> Printer<W> {
             }
         };
         let label = finding.category().as_str().replace('_', " ");
-        let mut group = level
-            .primary_title(finding.explanation())
-            .id(finding.rule_id())
-            .element(
-                Snippet::source(excerpt.text)
-                    .line_start(message.line + excerpt.lines_before)
-                    .path(message.source.as_ref())
-                    .annotation(AnnotationKind::Primary.span(excerpt.span).label(label)),
-            );
+        let line = message.line + excerpt.lines_before;
+        let snippet = Snippet::source(excerpt.text)
+            .line_start(line)
+            .annotation(AnnotationKind::Primary.span(excerpt.span).label(label));
+        let title = level.primary_title(finding.explanation()).id(finding.rule_id());
+        let mut group = match excerpt.cut_column {
+            // The renderer would count columns from the cut; give it the real one.
+            Some(column) => title
+                .element(
+                    Origin::path(message.source.as_ref())
+                        .line(line)
+                        .char_column(column),
+                )
+                .element(snippet),
+            None => title.element(snippet.path(message.source.as_ref())),
+        };
         if !finding.suggestion().is_empty() {
             group = group.element(Level::HELP.message(normalize_untrusted_str(finding.suggestion())));
         }
@@ -270,6 +282,8 @@ struct Excerpt<'a> {
     text: &'a str,
     span: std::ops::Range<usize>,
     lines_before: usize,
+    /// For a line cut around the span: the 1-based column of the span in the whole line.
+    cut_column: Option<usize>,
 }
 
 /// Lines longer than this are cut around the finding.
@@ -285,9 +299,11 @@ impl<'a> Excerpt<'a> {
             .filter(|&&b| b == b'\n')
             .count();
         let (mut start, mut end) = (line_start, line_end);
+        let mut cut_column = None;
         if end - start > MAX_LINE_BYTES {
             start = floor_char_boundary(text, span.start.saturating_sub(CONTEXT_BYTES).max(line_start));
             end = ceil_char_boundary(text, (span.end + CONTEXT_BYTES).min(line_end));
+            cut_column = Some(text[line_start..span.start].chars().count() + 1);
         }
         let excerpt = text[start..end].trim_end_matches('\r');
         let span = (span.start - start)..(span.end - start).min(excerpt.len());
@@ -295,6 +311,7 @@ impl<'a> Excerpt<'a> {
             text: excerpt,
             span,
             lines_before,
+            cut_column,
         }
     }
 }
@@ -362,6 +379,7 @@ mod tests {
         let excerpt = Excerpt::new(&text, start..start + 6);
         assert!(excerpt.text.len() <= 2 * CONTEXT_BYTES + 8);
         assert_eq!(&excerpt.text[excerpt.span.clone()], "policy");
+        assert_eq!(excerpt.cut_column, Some(5_001));
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME", default_value = "text", help_heading = "Input")]
     pub text_field: String,
 
+    /// Analyzer configuration.
     #[command(flatten)]
     pub analyzer: AnalyzerArgs,
 

@@ -10,7 +10,10 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// A fatal error, printed as `error: <message>` before exiting with [`EXIT_ERROR`].
 #[derive(Debug)]
-pub struct Fail(pub String);
+pub struct Fail(
+    /// The message, without the `error: ` prefix.
+    pub String,
+);
 
 impl fmt::Display for Fail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

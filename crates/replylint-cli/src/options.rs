@@ -92,6 +92,7 @@ impl LexiconArgs {
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Analysis")]
 pub struct AnalyzerArgs {
+    /// The active lexicons.
     #[command(flatten)]
     pub lexicons: LexiconArgs,
 

@@ -65,6 +65,7 @@ pub struct Scratch {
 }
 
 impl Scratch {
+    /// A new, empty scratch directory.
     pub fn new() -> Scratch {
         Scratch {
             dir: tempfile::tempdir().expect("temp dir"),
@@ -83,6 +84,7 @@ impl Scratch {
         self.file("xx.toml", TEST_LEXICON)
     }
 
+    /// The directory itself.
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use replylint::{core_rules, Category, Lexicon, Severity};
+use replylint::{Analyzer, Category, Lexicon, Severity};
 
 use crate::fail::{Fail, EXIT_ERROR, EXIT_FINDINGS};
 use crate::options::{parse_lexicon_file, LexiconArgs};
@@ -45,28 +45,19 @@ pub fn run(cmd: LexiconCommand) -> Result<ExitCode, Fail> {
     }
 }
 
-/// Rules built into the analyzer rather than a lexicon: id, category, severity.
-// The core library exposes only the ids; the metadata mirrors `AnalyzerBuilder::build`.
-const CORE_RULES: [(&str, Category, Severity); 4] = [
-    (
-        core_rules::UNEXPLAINED_ACRONYM,
-        Category::Jargon,
-        Severity::Warning,
-    ),
-    (core_rules::SHOUTING, Category::Argumentative, Severity::Error),
-    (
-        core_rules::PUNCTUATION_RUN,
-        Category::Argumentative,
-        Severity::Info,
-    ),
-    (core_rules::GLOSSARY, Category::Jargon, Severity::Warning),
-];
-
 fn list(lexicons: &[Lexicon]) -> Result<ExitCode, Fail> {
+    // The rules outside lexicons, as the core defines them: an analyzer with no lexicon has
+    // exactly those.
+    let core = Analyzer::builder()
+        .languages(Vec::<String>::new())
+        .jargon(["glossary"])
+        .build()
+        .map_err(|e| Fail(e.to_string()))?
+        .rules();
     let rows: Vec<(&str, Category, Severity)> = lexicons
         .iter()
         .flat_map(|l| l.rules().iter().map(|r| (r.id.as_str(), r.category, r.severity)))
-        .chain(CORE_RULES)
+        .chain(core.iter().map(|r| (r.id.as_str(), r.category, r.severity)))
         .collect();
     let width = rows.iter().map(|(id, ..)| id.len()).max().unwrap_or(0);
     write_out(|out| {

@@ -69,6 +69,19 @@ pub mod core_rules {
     pub const ALL: [&str; 4] = [UNEXPLAINED_ACRONYM, SHOUTING, PUNCTUATION_RUN, GLOSSARY];
 }
 
+/// A rule an [`Analyzer`] applies: from a lexicon, the glossary, or the shape checks.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RuleInfo {
+    /// The full rule id.
+    pub id: String,
+    /// What the rule is about.
+    pub category: Category,
+    /// How much a finding matters.
+    pub severity: Severity,
+    /// The language of the rule's lexicon, `und` for the `core.*` rules.
+    pub language: String,
+}
+
 /// One entry of a company-jargon glossary: a term customers do not know, and optionally what
 /// to say instead.
 ///
@@ -534,6 +547,34 @@ impl Analyzer {
     /// ```
     pub fn languages(&self) -> &[String] {
         &self.inner.languages
+    }
+
+    /// Every rule this analyzer applies, in lexicon order, the `core.*` rules last (the
+    /// glossary rule only when there is a glossary; disabled rules not at all).
+    ///
+    /// ```
+    /// let analyzer = replylint::Analyzer::builder().languages(["en"]).build().unwrap();
+    /// let rules = analyzer.rules();
+    /// assert!(rules.iter().any(|r| r.id == "core.shouting"));
+    /// assert!(rules.iter().filter(|r| r.id != "core.shouting").all(|r| r.id.starts_with("en.") || r.id.starts_with("core.")));
+    /// ```
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        let mut seen = HashSet::new();
+        let mut rules: Vec<RuleInfo> = self
+            .inner
+            .rules
+            .iter()
+            .filter(|r| seen.insert(r.id.clone()))
+            .map(|r| RuleInfo {
+                id: r.id.to_string(),
+                category: r.category,
+                severity: r.severity,
+                language: r.language.to_string(),
+            })
+            .collect();
+        // The glossary's rules come first in the automaton; list them with the other core rules.
+        rules.sort_by_key(|r| r.id.starts_with("core."));
+        rules
     }
 
     /// Analyses one reply. Never fails: any string, of any size, gets a report.

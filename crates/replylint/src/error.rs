@@ -51,7 +51,7 @@ pub enum Error {
     /// A rule id given to `disable_rules` that no active lexicon defines.
     #[error(
         "unknown rule id `{0}`; rule ids look like `en.company-policy` \
-         (list them with `replylint lexicon --list`)"
+         (list them with `replylint lexicon list`)"
     )]
     UnknownRule(String),
     /// Two lexicons define the same rule id.

@@ -403,7 +403,11 @@ mod tests {
     fn hamza_alef_folds() {
         assert_eq!(norm("أنا إلى"), "انا الی");
         assert_eq!(norm("سؤالات دربارۀ"), "سوالات درباره");
-        assert_eq!(norm("دربار\u{06D5}\u{0654}"), norm("دربارۀ"), "decomposed and precomposed ۀ agree");
+        assert_eq!(
+            norm("دربار\u{06D5}\u{0654}"),
+            norm("دربارۀ"),
+            "decomposed and precomposed ۀ agree"
+        );
     }
 
     #[test]

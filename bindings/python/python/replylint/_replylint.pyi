@@ -1,0 +1,144 @@
+"""Type stubs of the extension module ``replylint._replylint`` (re-exported by ``replylint``)."""
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Final, Literal, Optional, Union, final
+
+from typing_extensions import TypeAlias
+
+__all__ = [
+    "Analyzer",
+    "Report",
+    "Finding",
+    "analyze",
+    "analyze_many",
+    "builtin_patterns",
+    "CATEGORIES",
+    "POSITIVE_CATEGORIES",
+    "SEVERITIES",
+    "__version__",
+]
+
+_Category: TypeAlias = Literal[
+    "jargon",
+    "robotic_opener",
+    "deflection",
+    "policy_hiding",
+    "argumentative",
+    "apathy",
+    "false_promise",
+    "non_apology",
+    "empathy",
+    "apology",
+    "ownership",
+    "follow_up",
+]
+_Severity: TypeAlias = Literal["info", "warning", "error"]
+_JargonEntry: TypeAlias = Union[str, tuple[str, Optional[str]]]
+_Jargon: TypeAlias = Union[Iterable[_JargonEntry], Mapping[str, Optional[str]]]
+_LexiconSource: TypeAlias = Union[str, os.PathLike[str]]
+
+CATEGORIES: Final[tuple[_Category, ...]]
+POSITIVE_CATEGORIES: Final[frozenset[_Category]]
+SEVERITIES: Final[tuple[_Severity, ...]]
+__version__: Final[str]
+
+@final
+class Finding:
+    """One phrase a rule found in a reply: what it is, why it hurts and what to write instead."""
+
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def category(self) -> _Category: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def suggestion(self) -> str: ...
+    @property
+    def is_positive(self) -> bool: ...
+    def to_dict(self) -> dict[str, Union[str, int]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[object, tuple[str]]: ...
+    @classmethod
+    def _from_state(cls, state: str) -> Finding: ...
+
+@final
+class Report:
+    """What one reply gets: its findings in text order, counts per category and a score."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def findings(self) -> list[Finding]: ...
+    @property
+    def counts(self) -> dict[_Category, int]: ...
+    @property
+    def score(self) -> int: ...
+    @property
+    def is_clean(self) -> bool: ...
+    @property
+    def max_severity(self) -> Optional[_Severity]: ...
+    def to_dict(self) -> dict[str, object]: ...
+    def _repr_html_(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: int, /) -> Finding: ...
+    def __iter__(self) -> Iterator[Finding]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[object, tuple[str, str]]: ...
+    @classmethod
+    def _from_state(cls, text: str, state: str) -> Report: ...
+
+@final
+class Analyzer:
+    """Analyses customer-service replies with a given configuration."""
+
+    def __new__(
+        cls,
+        languages: Optional[Iterable[str]] = None,
+        jargon: Optional[_Jargon] = None,
+        disabled_rules: Optional[Iterable[str]] = None,
+        min_severity: Optional[_Severity] = None,
+        lexicons: Optional[Iterable[_LexiconSource]] = None,
+    ) -> Analyzer: ...
+    def analyze(self, text: str) -> Report: ...
+    def analyze_many(self, texts: Iterable[str]) -> list[Report]: ...
+    @property
+    def languages(self) -> list[str]: ...
+    @property
+    def min_severity(self) -> _Severity: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[Analyzer],
+        tuple[
+            Optional[list[str]],
+            list[tuple[str, Optional[str]]],
+            list[str],
+            Optional[_Severity],
+            list[_LexiconSource],
+        ],
+    ]: ...
+
+def analyze(text: str) -> Report:
+    """Analyses one reply with the default analyzer."""
+
+def analyze_many(texts: Iterable[str]) -> list[Report]:
+    """Analyses many replies with the default analyzer, on every core."""
+
+def builtin_patterns(languages: Optional[Iterable[str]] = None) -> list[tuple[str, str, str]]:
+    """``(language, rule_id, literal)`` for every expanded pattern of the built-in rules."""

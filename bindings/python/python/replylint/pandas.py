@@ -1,0 +1,154 @@
+"""pandas integration: analyse a column of replies in one call.
+
+pandas is optional: it is imported when this module is, and only then::
+
+    >>> import pandas as pd
+    >>> from replylint.pandas import analyze_series, score_series
+    >>> replies = pd.Series(["Per our policy, no.", None, "Your refund was sent today."])
+    >>> score_series(replies).tolist()
+    [84.0, nan, 90.0]
+
+Both functions analyse the whole column with one :meth:`replylint.Analyzer.analyze_many`
+call (every core, GIL released). Missing values (``None``, ``NaN``, ``pd.NA``) have no
+findings and no score; any other non-``str`` value is a ``TypeError``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Optional
+
+try:
+    import pandas as _pd
+except ImportError as _err:  # pragma: no cover - exercised only without pandas
+    raise ImportError(
+        "replylint.pandas needs pandas, which is not installed; "
+        "install it with `pip install pandas` (or `pip install replylint[pandas]`)"
+    ) from _err
+
+from ._replylint import Analyzer, Report, analyze_many
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["FINDING_COLUMNS", "analyze_series", "score_series"]
+
+#: The columns of :func:`analyze_series`, in order.
+FINDING_COLUMNS = (
+    "rule_id",
+    "category",
+    "severity",
+    "language",
+    "text",
+    "start",
+    "end",
+    "explanation",
+    "suggestion",
+)
+
+
+def _reports(series: Any, analyzer: Optional[Analyzer], caller: str) -> tuple[pd.Series, list[Optional[Report]]]:
+    """The series (converted if it is not one) and one report per row (``None`` where the
+    value is missing)."""
+    if not isinstance(series, _pd.Series):
+        if isinstance(series, (str, bytes)):
+            raise TypeError(f"{caller}() expected a pandas Series of str, got {type(series).__name__}")
+        series = _pd.Series(series, dtype=object)
+    if analyzer is not None and not isinstance(analyzer, Analyzer):
+        raise TypeError(
+            f"{caller}() argument 'analyzer' expected a replylint.Analyzer or None, "
+            f"got {type(analyzer).__name__}"
+        )
+    values = series.tolist()
+    present = []
+    texts = []
+    for i, value in enumerate(values):
+        if isinstance(value, str):
+            present.append(i)
+            texts.append(value)
+        elif value is None or _is_missing(value):
+            continue
+        else:
+            raise TypeError(
+                f"{caller}() expected str or a missing value, got {type(value).__name__} "
+                f"at index {series.index[i]!r}"
+            )
+    analyzed = analyzer.analyze_many(texts) if analyzer is not None else analyze_many(texts)
+    reports: list[Optional[Report]] = [None] * len(values)
+    for i, report in zip(present, analyzed):
+        reports[i] = report
+    return series, reports
+
+
+def _is_missing(value: Any) -> bool:
+    try:
+        return bool(_pd.isna(value))
+    except (TypeError, ValueError):  # e.g. a list, for which isna gives an array
+        return False
+
+
+def analyze_series(series: pd.Series, analyzer: Optional[Analyzer] = None) -> pd.DataFrame:
+    """One row per finding of every reply in ``series``.
+
+    The frame's index repeats the original row label of each finding (as
+    :meth:`pandas.Series.explode` does), so ``findings.join(replies[["agent"]])`` brings in
+    the other columns of the replies. The columns are :data:`FINDING_COLUMNS`: ``rule_id``,
+    ``category``, ``severity``, ``language``, ``text`` (the phrase), ``start`` and ``end``
+    (Python string indices into the reply), ``explanation`` and ``suggestion``.
+
+    Args:
+        series: replies (``str``); missing values (``None``, ``NaN``, ``pd.NA``) have no
+            findings. A list or other iterable is converted to a Series first.
+        analyzer: the :class:`replylint.Analyzer` to use; default: every built-in language.
+
+    Raises:
+        TypeError: a value is neither a ``str`` nor missing.
+    """
+    series, reports = _reports(series, analyzer, "analyze_series")
+    labels = []
+    rows: dict[str, list[Any]] = {c: [] for c in FINDING_COLUMNS}
+    for label, report in zip(series.index, reports):
+        if report is None:
+            continue
+        for f in report.findings:
+            labels.append(label)
+            rows["rule_id"].append(f.rule_id)
+            rows["category"].append(f.category)
+            rows["severity"].append(f.severity)
+            rows["language"].append(f.language)
+            rows["text"].append(f.text)
+            rows["start"].append(f.start)
+            rows["end"].append(f.end)
+            rows["explanation"].append(f.explanation)
+            rows["suggestion"].append(f.suggestion)
+    if isinstance(series.index, _pd.MultiIndex):
+        index = _pd.MultiIndex.from_tuples(labels, names=series.index.names)
+        if not labels:
+            index = series.index[:0]
+    else:
+        index = _pd.Index(labels, dtype=series.index.dtype, name=series.index.name)
+    columns = {
+        c: _pd.array(v, dtype="int64") if c in ("start", "end") else _pd.array(v, dtype=object)
+        for c, v in rows.items()
+    }
+    return _pd.DataFrame(columns, index=index, columns=list(FINDING_COLUMNS))
+
+
+def score_series(series: pd.Series, analyzer: Optional[Analyzer] = None) -> pd.Series:
+    """The score (0–100) of every reply in ``series``, with the same index, named ``score``.
+
+    The dtype is ``int64``, or ``float64`` with ``NaN`` for missing replies when there are
+    any (the convention of ``Series.str.len()``).
+
+    Args:
+        series: replies (``str``); missing values (``None``, ``NaN``, ``pd.NA``) score ``NaN``.
+        analyzer: the :class:`replylint.Analyzer` to use; default: every built-in language.
+
+    Raises:
+        TypeError: a value is neither a ``str`` nor missing.
+    """
+    series, reports = _reports(series, analyzer, "score_series")
+    if all(r is not None for r in reports):
+        scores: list[Any] = [r.score for r in reports if r is not None]
+        return _pd.Series(scores, index=series.index, name="score", dtype="int64")
+    scores = [float("nan") if r is None else float(r.score) for r in reports]
+    return _pd.Series(scores, index=series.index, name="score", dtype="float64")

@@ -1,0 +1,250 @@
+//! `replylint.Analyzer`: a configured [`replylint::Analyzer`] plus the arguments it was built
+//! from, so it pickles as its configuration.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::str::FromStr;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+use crate::convert::{self, LexiconArg};
+use crate::error::to_py_err;
+use crate::report::PyReport;
+
+/// The constructor arguments, in canonical form: what `__reduce__` hands back.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+struct Config {
+    languages: Option<Vec<String>>,
+    jargon: Vec<(String, Option<String>)>,
+    disabled_rules: Vec<String>,
+    min_severity: Option<replylint::Severity>,
+    lexicons: Vec<LexiconArg>,
+}
+
+impl Config {
+    fn build(&self) -> Result<replylint::Analyzer, replylint::Error> {
+        let mut builder = replylint::Analyzer::builder();
+        if let Some(languages) = &self.languages {
+            builder.languages(languages.iter().cloned());
+        }
+        for (i, lexicon) in self.lexicons.iter().enumerate() {
+            match lexicon {
+                LexiconArg::Text(source) => builder.lexicon_str(&format!("lexicons[{i}]"), source),
+                LexiconArg::File(path) => builder.lexicon_file(path),
+            };
+        }
+        builder.jargon(
+            self.jargon
+                .iter()
+                .map(|(term, replacement)| replylint::GlossaryEntry {
+                    term: term.clone(),
+                    replacement: replacement.clone(),
+                }),
+        );
+        builder.disable_rules(self.disabled_rules.iter().cloned());
+        if let Some(severity) = self.min_severity {
+            builder.min_severity(severity);
+        }
+        builder.build()
+    }
+}
+
+/// Analyses customer-service replies.
+///
+/// Build one per configuration and reuse it: building compiles every active pattern into one
+/// automaton (milliseconds); analysing is fast, releases the GIL, and is safe from any
+/// number of threads.
+///
+/// Args:
+///     languages: built-in lexicons to use, by code (``["en", "ru"]``). Default: all of them.
+///         An empty list keeps only the shape checks, your ``jargon`` and your ``lexicons``.
+///     jargon: your company's jargon, reported as ``core.glossary``: a list of terms, of
+///         ``(term, replacement)`` pairs (the replacement may be ``None``), or a dict
+///         term → replacement.
+///     disabled_rules: rule ids to turn off (``"en.company-policy"``, ``"core.shouting"``).
+///     min_severity: ``"info"`` (default), ``"warning"`` or ``"error"``: drop problems below it.
+///     lexicons: extra lexicons, each TOML text (``str``) or a file (``pathlib.Path``).
+///
+/// Raises:
+///     ValueError: the configuration is wrong (unknown language, rule id or severity, a bad
+///         lexicon or glossary term); the message says what to fix.
+///     TypeError: an argument has the wrong type.
+///
+/// An analyzer pickles as its arguments and is rebuilt on unpickling, so it can be shipped
+/// to Dask or Spark workers. Lexicon files must then exist on the workers too.
+#[pyclass(module = "replylint", name = "Analyzer", frozen)]
+pub struct PyAnalyzer {
+    config: Config,
+    inner: replylint::Analyzer,
+}
+
+#[pymethods]
+impl PyAnalyzer {
+    #[new]
+    #[pyo3(signature = (languages=None, jargon=None, disabled_rules=None, min_severity=None, lexicons=None))]
+    fn new(
+        py: Python<'_>,
+        languages: Option<&Bound<'_, PyAny>>,
+        jargon: Option<&Bound<'_, PyAny>>,
+        disabled_rules: Option<&Bound<'_, PyAny>>,
+        min_severity: Option<&Bound<'_, PyAny>>,
+        lexicons: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyAnalyzer> {
+        let min_severity = match min_severity {
+            None => None,
+            Some(obj) => {
+                let name: String = obj.extract().map_err(|_| {
+                    crate::error::expected(
+                        "Analyzer() argument 'min_severity'",
+                        "'info', 'warning', 'error' or None",
+                        obj,
+                    )
+                })?;
+                Some(replylint::Severity::from_str(&name).map_err(to_py_err)?)
+            }
+        };
+        let config = Config {
+            languages: languages
+                .map(|l| convert::string_list("Analyzer() argument 'languages'", l))
+                .transpose()?,
+            jargon: jargon.map(convert::jargon).transpose()?.unwrap_or_default(),
+            disabled_rules: disabled_rules
+                .map(|d| convert::string_list("Analyzer() argument 'disabled_rules'", d))
+                .transpose()?
+                .unwrap_or_default(),
+            min_severity,
+            lexicons: lexicons.map(convert::lexicons).transpose()?.unwrap_or_default(),
+        };
+        let inner = py.detach(|| config.build()).map_err(to_py_err)?;
+        Ok(PyAnalyzer { config, inner })
+    }
+
+    /// Analyses one reply and returns its :class:`Report`. Never fails on any ``str``.
+    ///
+    /// Raises:
+    ///     TypeError: ``text`` is not a ``str``.
+    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyReport> {
+        analyze_one(py, &self.inner, "analyze()", text)
+    }
+
+    /// Analyses many replies on every core, with the GIL released, and returns their
+    /// reports in the same order. Much faster than calling :meth:`analyze` in a loop.
+    ///
+    /// Args:
+    ///     texts: any iterable of ``str`` (a list, a tuple, a generator, a pandas Series
+    ///         without missing values).
+    ///
+    /// Raises:
+    ///     TypeError: ``texts`` is a ``str`` or not iterable, or an item is not a ``str``.
+    fn analyze_many(&self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<PyReport>> {
+        analyze_many(py, &self.inner, "analyze_many()", texts)
+    }
+
+    /// The codes of the active languages, built-in lexicons first (``["en", "ru"]``).
+    #[getter]
+    fn languages(&self) -> Vec<String> {
+        self.inner.languages().to_vec()
+    }
+
+    /// The minimum severity of the problems reported: ``"info"``, ``"warning"`` or ``"error"``.
+    #[getter]
+    fn min_severity(&self) -> &'static str {
+        self.config
+            .min_severity
+            .unwrap_or(replylint::Severity::Info)
+            .as_str()
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let this = slf.get();
+        let args = PyTuple::new(py, this.args(py)?.into_iter().map(|(_, v)| v))?;
+        Ok((slf.get_type().into_any(), args))
+    }
+
+    fn __eq__(&self, other: PyRef<'_, Self>) -> bool {
+        self.config == other.config
+    }
+
+    fn __hash__(&self) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        self.config.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let defaults = Config::default();
+        let args = self.args(py)?;
+        let mut shown = Vec::new();
+        for (name, value) in args {
+            let is_default = match name {
+                "languages" => self.config.languages == defaults.languages,
+                "jargon" => self.config.jargon == defaults.jargon,
+                "disabled_rules" => self.config.disabled_rules == defaults.disabled_rules,
+                "min_severity" => self.config.min_severity == defaults.min_severity,
+                _ => self.config.lexicons == defaults.lexicons,
+            };
+            if !is_default {
+                shown.push(format!("{name}={}", value.repr()?));
+            }
+        }
+        Ok(format!("Analyzer({})", shown.join(", ")))
+    }
+}
+
+impl PyAnalyzer {
+    /// The constructor arguments as Python values, by name, in signature order.
+    fn args<'py>(&self, py: Python<'py>) -> PyResult<Vec<(&'static str, Bound<'py, PyAny>)>> {
+        let c = &self.config;
+        let jargon = PyList::empty(py);
+        for (term, replacement) in &c.jargon {
+            jargon.append((term, replacement))?;
+        }
+        let lexicons = PyList::empty(py);
+        for lexicon in &c.lexicons {
+            match lexicon {
+                LexiconArg::Text(source) => lexicons.append(source)?,
+                LexiconArg::File(path) => lexicons.append(path)?,
+            }
+        }
+        Ok(vec![
+            ("languages", c.languages.clone().into_pyobject(py)?),
+            ("jargon", jargon.into_any()),
+            ("disabled_rules", c.disabled_rules.clone().into_pyobject(py)?),
+            (
+                "min_severity",
+                c.min_severity.map(|s| s.as_str()).into_pyobject(py)?,
+            ),
+            ("lexicons", lexicons.into_any()),
+        ])
+    }
+}
+
+/// Analyses one `str` with the GIL released.
+pub(crate) fn analyze_one(
+    py: Python<'_>,
+    analyzer: &replylint::Analyzer,
+    what: &str,
+    text: &Bound<'_, PyAny>,
+) -> PyResult<PyReport> {
+    let (string, backed) = convert::text(what, text)?;
+    let report = py.detach(|| analyzer.analyze(&backed));
+    Ok(PyReport::new(report, string.unbind()))
+}
+
+/// Analyses an iterable of `str` on every core with the GIL released.
+pub(crate) fn analyze_many(
+    py: Python<'_>,
+    analyzer: &replylint::Analyzer,
+    what: &str,
+    texts: &Bound<'_, PyAny>,
+) -> PyResult<Vec<PyReport>> {
+    let (strings, backed) = convert::texts(what, texts)?;
+    let reports = py.detach(|| analyzer.analyze_batch(&backed));
+    Ok(reports
+        .into_iter()
+        .zip(strings)
+        .map(|(report, text)| PyReport::new(report, text.unbind()))
+        .collect())
+}

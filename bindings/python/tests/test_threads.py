@@ -1,0 +1,148 @@
+"""analyze_many and analyze release the GIL: other Python threads run meanwhile, and
+analyzers are safe to share between threads."""
+
+from __future__ import annotations
+
+import random
+import sys
+import threading
+import time
+
+import pytest
+
+import replylint
+from replylint import Analyzer
+
+SENTENCES = [
+    "Dear valued customer, as I already said, that's not my department.",
+    "I'm so sorry about this; I'll check back with you tomorrow.",
+    "Per our policy we cannot refund opened items!!",
+    "К сожалению, такова политика компании.",
+    "Your refund was sent today.",
+]
+
+
+def batch(n: int) -> list[str]:
+    return [f"#{i} " + SENTENCES[i % len(SENTENCES)] for i in range(n)]
+
+
+class Ticker(threading.Thread):
+    """A Python thread that records the time of each of its loop iterations; it can only
+    run while no other thread holds the GIL."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.ticks: list[float] = []
+        self.stop = threading.Event()
+        self.started = threading.Event()
+
+    def run(self) -> None:
+        self.started.set()
+        while not self.stop.is_set():
+            self.ticks.append(time.perf_counter())
+
+
+def _ticks_inside(call) -> tuple[int, float]:
+    """How many times another Python thread ran its loop during ``call()``, away from the
+    call's edges, and how long the window was.
+
+    Around the edges the other thread may legitimately run: when the main thread is made to
+    drop the GIL between two bytecodes (every ``sys.getswitchinterval()`` seconds), the
+    other thread keeps it for up to one interval. So only the middle of the call counts:
+    a few switch intervals are cut off at each end.
+    """
+    ticker = Ticker()
+    ticker.start()
+    ticker.started.wait()
+    start = time.perf_counter()
+    call()
+    end = time.perf_counter()
+    ticker.stop.set()
+    ticker.join()
+    margin = 4 * sys.getswitchinterval() + 0.01
+    inside = [t for t in ticker.ticks if start + margin < t < end - margin]
+    return len(inside), end - start - 2 * margin
+
+
+def _long_enough(make_call, seconds: float = 0.3):
+    """Doubles the work until one call lasts ``seconds`` (the middle window must be wide)."""
+    n = 50_000
+    while True:
+        call = make_call(n)
+        began = time.perf_counter()
+        call()
+        if time.perf_counter() - began >= seconds or n >= 3_200_000:
+            return call
+        n *= 2
+
+
+def test_another_thread_runs_while_analyze_many_works():
+    analyzer = Analyzer()
+    call = _long_enough(lambda n: (lambda texts=batch(n): analyzer.analyze_many(texts)))
+    ticks, window = _ticks_inside(call)
+    # Holding the GIL, the call would leave no tick at all inside the window (see the
+    # control below); released, the other thread loops through it.
+    assert window > 0.1
+    assert ticks > 100, f"{ticks} ticks of another thread in a {window:.2f} s window"
+
+
+@pytest.mark.skipif(not getattr(sys, "_is_gil_enabled", lambda: True)(), reason="free-threaded Python has no GIL")
+def test_a_gil_holding_call_leaves_no_tick():
+    """The control for the test above: sorting a shuffled list of strings holds the GIL in
+    C for the whole call, and the other thread does not run inside the window at all."""
+    def make(n: int):
+        data = [str(i) for i in range(n)]
+        random.Random(7).shuffle(data)
+        return lambda: sorted(data)
+
+    call = _long_enough(make)
+    ticks, window = _ticks_inside(call)
+    assert window > 0.1
+    assert ticks == 0, f"{ticks} ticks in a {window:.2f} s window"
+
+
+def test_two_threads_share_one_analyzer():
+    analyzer = Analyzer(languages=["en", "ru"])
+    texts = batch(20_000)
+    expected = analyzer.analyze_many(texts)
+    results: dict[str, list[replylint.Report]] = {}
+
+    def many(name: str) -> None:
+        results[name] = analyzer.analyze_many(texts)
+
+    def one_by_one(name: str) -> None:
+        results[name] = [analyzer.analyze(t) for t in texts]
+
+    threads = [
+        threading.Thread(target=many, args=("many-1",)),
+        threading.Thread(target=many, args=("many-2",)),
+        threading.Thread(target=one_by_one, args=("loop",)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert set(results) == {"many-1", "many-2", "loop"}
+    assert all(r == expected for r in results.values())
+
+
+def test_many_threads_calling_analyze_agree():
+    analyzer = Analyzer()
+    texts = batch(2_000)
+    expected = [analyzer.analyze(t) for t in texts]
+    errors: list[BaseException] = []
+    out: list[list[replylint.Report]] = [[] for _ in range(4)]
+
+    def work(k: int) -> None:
+        try:
+            out[k] = [analyzer.analyze(t) for t in texts]
+        except BaseException as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert all(o == expected for o in out)

@@ -54,7 +54,7 @@ pub fn replies(seed: u64, total_bytes: usize) -> Vec<String> {
             if !reply.is_empty() {
                 reply.push(' ');
             }
-            let sinful = rng.next() % 3 == 0 && !sins.is_empty();
+            let sinful = rng.next().is_multiple_of(3) && !sins.is_empty();
             reply.push_str(if sinful { rng.pick(&sins) } else { rng.pick(CLEAN) });
         }
         size += reply.len() + 1;

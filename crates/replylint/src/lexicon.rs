@@ -5,6 +5,7 @@
 //! [`Lexicon::parse`] at run time and get the same checks. The format is described in
 //! `docs/lexicon-format.md`.
 
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -224,7 +225,8 @@ impl Lexicon {
         // that only differ by a particle or a variant spelling count as duplicates.
         let folds = WordFolds::of(&language);
         let mut rules = Vec::with_capacity(doc.rules.len());
-        let mut owner_of_literal: HashMap<String, String> = HashMap::new();
+        // Which rule (index into `rules`, or the one being read) owns each literal.
+        let mut owner_of_literal: HashMap<String, usize> = HashMap::new();
         for spanned in doc.rules {
             let span = spanned.span();
             let entry = spanned.into_inner();
@@ -298,16 +300,20 @@ impl Lexicon {
                             "`{raw}` has no letters or digits, so it would match punctuation alone"
                         )));
                     }
-                    if let Some(owner) = owner_of_literal.get(&literal) {
-                        if *owner != id {
+                    match owner_of_literal.entry(literal) {
+                        Entry::Occupied(owner) if *owner.get() == rules.len() => {}
+                        Entry::Occupied(owner) => {
                             return Err(in_pattern(format!(
-                                "`{literal}` is already a pattern of rule `{owner}`; keep it in one rule"
+                                "`{}` is already a pattern of rule `{}`; keep it in one rule",
+                                owner.key(),
+                                rules[*owner.get()].id
                             )));
                         }
-                        continue;
+                        Entry::Vacant(slot) => {
+                            literals.push(slot.key().clone());
+                            slot.insert(rules.len());
+                        }
                     }
-                    owner_of_literal.insert(literal.clone(), id.clone());
-                    literals.push(literal);
                 }
             }
 

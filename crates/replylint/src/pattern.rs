@@ -148,10 +148,11 @@ pub fn expand(pattern: &str) -> Result<Vec<String>, PatternError> {
             PatternError::Unexpected(c, parser.pos)
         });
     }
+    let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for raw in expand_sequence(&nodes)? {
         let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !out.contains(&folded) {
+        if seen.insert(folded.clone()) {
             out.push(folded);
         }
     }
@@ -183,7 +184,14 @@ fn expand_sequence(nodes: &[Node]) -> Result<Vec<String>, PatternError> {
         }
         acc = acc
             .iter()
-            .flat_map(|prefix| options.iter().map(move |o| format!("{prefix}{o}")))
+            .flat_map(|prefix| {
+                options.iter().map(move |o| {
+                    let mut joined = String::with_capacity(prefix.len() + o.len());
+                    joined.push_str(prefix);
+                    joined.push_str(o);
+                    joined
+                })
+            })
             .collect();
     }
     Ok(acc)

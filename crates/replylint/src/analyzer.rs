@@ -1,5 +1,6 @@
 //! [`Analyzer`] and its [`AnalyzerBuilder`]: configuration in, reports out.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -298,12 +299,12 @@ impl AnalyzerBuilder {
             );
         }
         let mut rules: Vec<RuleMeta> = Vec::new();
-        let mut literals: Vec<(String, usize)> = Vec::new();
+        let mut literals: Vec<(Cow<'_, str>, usize)> = Vec::new();
 
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
                 let literal = glossary_literal(entry, &folds)?;
-                literals.push((literal, rules.len()));
+                literals.push((Cow::Owned(literal), rules.len()));
                 rules.push(glossary_rule(entry));
             }
         }
@@ -320,7 +321,7 @@ impl AnalyzerBuilder {
                 literals.extend(
                     rule.literals
                         .iter()
-                        .map(|l| (folds.apply_literal(l), rules.len()))
+                        .map(|l| (folds.apply_normalized_literal(l), rules.len()))
                         .filter(|(l, _)| !l.is_empty()),
                 );
                 rules.push(RuleMeta {
@@ -334,7 +335,7 @@ impl AnalyzerBuilder {
                 });
             }
         }
-        let matcher = Matcher::new(literals.iter().map(|(l, r)| (l.as_str(), *r)))?;
+        let matcher = Matcher::new(literals.iter().map(|(l, r)| (l.as_ref(), *r)))?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {

@@ -18,6 +18,7 @@
 //!   the zero-width non-joiner, soft hyphens and byte-order marks are removed;
 //! * Persian and Arabic-Indic digits become ASCII digits.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::char::is_combining_mark;
@@ -132,22 +133,30 @@ impl WordFolds {
             .extend(variants.into_iter().map(|(k, v)| (k.clone(), v.clone())));
     }
 
-    /// Folds a pattern literal.
+    /// Folds a pattern literal as written (it is normalised first).
     pub fn apply_literal(&self, literal: &str) -> String {
         self.apply(normalize(literal)).text.trim().to_string()
     }
 
-    /// Folds a normalised text, keeping its map back to the original.
-    pub fn apply(&self, n: Normalized) -> Normalized {
-        if self.particles.is_empty() && self.variants.is_empty() {
-            return n;
+    /// Folds a literal that is already normalised; borrowed when no fold applies, which is
+    /// nearly always.
+    pub fn apply_normalized_literal<'a>(&self, literal: &'a str) -> Cow<'a, str> {
+        if self.edits(literal).is_empty() {
+            return Cow::Borrowed(literal);
         }
-        enum Edit<'a> {
-            Drop,
-            Replace(&'a str),
-        }
-        let text = n.text.as_str();
+        let n = Normalized {
+            text: literal.to_string(),
+            origins: Vec::new(),
+        };
+        Cow::Owned(self.apply(n).text.trim().to_string())
+    }
+
+    /// The words of `text` to drop or replace, with their byte ranges.
+    fn edits<'s>(&'s self, text: &str) -> Vec<(usize, usize, Edit<'s>)> {
         let mut edits = Vec::new();
+        if self.particles.is_empty() && self.variants.is_empty() {
+            return edits;
+        }
         let mut word_start = None;
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             match (is_word_char(c), word_start) {
@@ -164,6 +173,13 @@ impl WordFolds {
                 _ => {}
             }
         }
+        edits
+    }
+
+    /// Folds a normalised text, keeping its map back to the original.
+    pub fn apply(&self, n: Normalized) -> Normalized {
+        let text = n.text.as_str();
+        let edits = self.edits(text);
         if edits.is_empty() {
             return n;
         }
@@ -212,6 +228,12 @@ impl WordFolds {
         copy(&mut out, at, text.len());
         out
     }
+}
+
+/// What a word fold does to one word.
+enum Edit<'a> {
+    Drop,
+    Replace(&'a str),
 }
 
 /// Normalises a pattern literal the same way as text, for the automaton.

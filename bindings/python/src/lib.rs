@@ -64,9 +64,9 @@ fn builtin_patterns(languages: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(Strin
         .filter(|l| codes.as_ref().is_none_or(|c| c.contains(&l.language().code)))
         .flat_map(|l| {
             l.rules().iter().flat_map(move |rule| {
-                rule.literals
-                    .iter()
-                    .map(move |lit| (l.language().code.clone(), rule.id.clone(), lit.clone()))
+                rule.literals()
+                    .into_iter()
+                    .map(move |lit| (l.language().code.clone(), rule.id.clone(), lit))
             })
         })
         .collect())

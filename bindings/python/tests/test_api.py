@@ -33,6 +33,12 @@ def en() -> Analyzer:
     return Analyzer(languages=["en"])
 
 
+@pytest.fixture(scope="module")
+def default() -> Analyzer:
+    """Every built-in language (about a second to build, so once)."""
+    return Analyzer()
+
+
 class TestReport:
     def test_findings_are_findings_in_text_order(self):
         report = replylint.analyze(REPLY)
@@ -178,9 +184,9 @@ class TestSpans:
 
 
 class TestAnalyzer:
-    def test_default_languages(self):
-        assert Analyzer().languages[0] == "en"
-        assert set(Analyzer().languages) >= {"en", "ru"}
+    def test_default_languages(self, default):
+        assert default.languages[0] == "en"
+        assert set(default.languages) >= {"en", "ru"}
 
     def test_languages(self, en):
         assert en.languages == ["en"]
@@ -188,18 +194,19 @@ class TestAnalyzer:
         assert Analyzer(languages=[]).languages == []
         assert Analyzer(languages=[]).analyze("Per our policy, no.").findings == []
 
-    def test_analyze_matches_module_analyze(self):
-        assert Analyzer().analyze(REPLY) == replylint.analyze(REPLY)
+    def test_analyze_matches_module_analyze(self, default):
+        assert default.analyze(REPLY) == replylint.analyze(REPLY)
 
-    def test_min_severity(self):
-        report = Analyzer(min_severity="error").analyze(REPLY)
-        assert Analyzer(min_severity="error").min_severity == "error"
-        assert Analyzer().min_severity == "info"
+    def test_min_severity(self, en):
+        errors_only = Analyzer(languages=["en"], min_severity="error")
+        report = errors_only.analyze(REPLY)
+        assert errors_only.min_severity == "error"
+        assert en.min_severity == "info"
         assert report.findings
         assert all(f.severity == "error" for f in report.findings if not f.is_positive)
 
     def test_disabled_rules(self):
-        ids = {f.rule_id for f in Analyzer(disabled_rules=["en.company-policy"]).analyze(REPLY)}
+        ids = {f.rule_id for f in Analyzer(["en"], disabled_rules=["en.company-policy"]).analyze(REPLY)}
         assert "en.company-policy" not in ids and "en.not-my-department" in ids
 
     @pytest.mark.parametrize(
@@ -228,8 +235,8 @@ class TestAnalyzer:
         assert by_file.analyze(text) == by_text.analyze(text)
         assert by_file.languages == ["xx"]
 
-    def test_repr(self, en):
-        assert repr(Analyzer()) == "Analyzer()"
+    def test_repr(self, en, default):
+        assert repr(default) == "Analyzer()"
         assert repr(en) == "Analyzer(languages=['en'])"
         a = Analyzer(["en"], {"RMA": "return label"}, ["core.shouting"], "warning")
         assert repr(a) == (
@@ -237,11 +244,12 @@ class TestAnalyzer:
             "disabled_rules=['core.shouting'], min_severity='warning')"
         )
 
-    def test_equality_is_configuration(self):
-        assert Analyzer(languages=["en"]) == Analyzer(languages=("en",))
-        assert Analyzer(languages=["en"]) != Analyzer()
-        assert hash(Analyzer(jargon=["RMA"])) == hash(Analyzer(jargon=[("RMA", None)]))
-        assert Analyzer() != "analyzer"
+    def test_equality_is_configuration(self, en, default):
+        assert en == Analyzer(languages=("en",))
+        assert en != default
+        assert en != Analyzer(languages=["en"], min_severity="warning")
+        assert hash(Analyzer([], jargon=["RMA"])) == hash(Analyzer([], jargon=[("RMA", None)]))
+        assert en != "analyzer"
 
     def test_accepts_str_subclasses(self, en):
         class Reply(str):
@@ -287,8 +295,8 @@ class TestBuiltinPatterns:
         )
         assert all(literal == literal.lower() for _, _, literal in patterns)
 
-    def test_all_languages_by_default(self):
-        assert {lang for lang, _, _ in replylint.builtin_patterns()} == set(Analyzer().languages)
+    def test_all_languages_by_default(self, default):
+        assert {lang for lang, _, _ in replylint.builtin_patterns()} == set(default.languages)
 
     def test_unknown_language(self):
         with pytest.raises(ValueError, match="unknown language code `xx`"):

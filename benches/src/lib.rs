@@ -72,6 +72,6 @@ pub fn literals(languages: Option<&[&str]>) -> Vec<String> {
     builtin_lexicons()
         .iter()
         .filter(|l| languages.is_none_or(|ls| ls.contains(&l.language().code.as_str())))
-        .flat_map(|l| l.rules().iter().flat_map(|r| r.literals.iter().cloned()))
+        .flat_map(|l| l.rules().iter().flat_map(|r| r.literals()))
         .collect()
 }

@@ -5,12 +5,30 @@ use replylint::{detect_language, Analyzer};
 
 /// A plain reply in each seed language, with no sin in it.
 const REPLIES: &[(&str, &str)] = &[
-    ("en", "Thank you for the photos. Your replacement is on its way and should arrive on Friday."),
-    ("tl", "Salamat po sa paghihintay. Naipadala na namin ang inyong order at darating ito sa Biyernes."),
-    ("ru", "Спасибо за фотографии. Замена уже в пути и придёт в пятницу."),
-    ("hu", "Köszönjük a fotókat. A csere már úton van, és pénteken érkezik."),
-    ("ta", "புகைப்படங்களுக்கு நன்றி. உங்கள் மாற்றுப் பொருள் வெள்ளிக்கிழமை வந்து சேரும்."),
-    ("fa", "از عکس‌ها ممنونیم. کالای جایگزین در راه است و جمعه به دستتان می‌رسد."),
+    (
+        "en",
+        "Thank you for the photos. Your replacement is on its way and should arrive on Friday.",
+    ),
+    (
+        "tl",
+        "Salamat po sa paghihintay. Naipadala na namin ang inyong order at darating ito sa Biyernes.",
+    ),
+    (
+        "ru",
+        "Спасибо за фотографии. Замена уже в пути и придёт в пятницу.",
+    ),
+    (
+        "hu",
+        "Köszönjük a fotókat. A csere már úton van, és pénteken érkezik.",
+    ),
+    (
+        "ta",
+        "புகைப்படங்களுக்கு நன்றி. உங்கள் மாற்றுப் பொருள் வெள்ளிக்கிழமை வந்து சேரும்.",
+    ),
+    (
+        "fa",
+        "از عکس‌ها ممنونیم. کالای جایگزین در راه است و جمعه به دستتان می‌رسد.",
+    ),
 ];
 
 #[test]
@@ -53,7 +71,11 @@ fn detected_language_only_keeps_the_message_language_and_english() {
     let text = "Ez a cég szabályzata, és nem tehetünk semmit. It's company policy. Это не ко мне.";
     let all = Analyzer::new().analyze(text);
     assert!(all.findings().iter().any(|f| f.language() == "ru"));
-    let detected = Analyzer::builder().detected_language_only(true).build().unwrap().analyze(text);
+    let detected = Analyzer::builder()
+        .detected_language_only(true)
+        .build()
+        .unwrap()
+        .analyze(text);
     let languages: Vec<&str> = detected.findings().iter().map(|f| f.language()).collect();
     assert!(languages.contains(&"hu"), "{languages:?}");
     assert!(languages.contains(&"en"), "{languages:?}");
@@ -62,6 +84,13 @@ fn detected_language_only_keeps_the_message_language_and_english() {
 
 #[test]
 fn an_unknown_language_code_is_an_error_listing_the_available_ones() {
-    let err = Analyzer::builder().languages(["en", "xx"]).build().unwrap_err().to_string();
-    assert!(err.starts_with("unknown language code `xx`; available: en, "), "{err}");
+    let err = Analyzer::builder()
+        .languages(["en", "xx"])
+        .build()
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("unknown language code `xx`; available: en, "),
+        "{err}"
+    );
 }

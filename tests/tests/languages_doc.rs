@@ -20,10 +20,15 @@ fn table() -> String {
     for lexicon in builtin_lexicons() {
         let language = lexicon.language();
         let patterns = |c: Category| -> usize {
-            lexicon.rules().iter().filter(|r| r.category == c).map(|r| r.patterns.len()).sum()
+            lexicon
+                .rules()
+                .iter()
+                .filter(|r| r.category == c)
+                .map(|r| r.patterns.len())
+                .sum()
         };
         let total_patterns: usize = lexicon.rules().iter().map(|r| r.patterns.len()).sum();
-        let literals: usize = lexicon.rules().iter().map(|r| r.literals.len()).sum();
+        let literals: usize = lexicon.rules().iter().map(|r| r.literals().len()).sum();
         out.push_str(&format!(
             "| `{}` | {} ({}) | {} | {} | {} |",
             language.code,

@@ -10,7 +10,9 @@ fn every_example_in_the_scoring_doc_has_the_score_it_shows() {
     for line in doc.lines().filter(|l| l.starts_with("| \"")) {
         let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
         let reply = cells[0].trim_matches('"');
-        let expected: u8 = cells[2].parse().unwrap_or_else(|_| panic!("score cell of {line}"));
+        let expected: u8 = cells[2]
+            .parse()
+            .unwrap_or_else(|_| panic!("score cell of {line}"));
         assert_eq!(analyzer.analyze(reply).score(), expected, "{reply}");
         rows += 1;
     }

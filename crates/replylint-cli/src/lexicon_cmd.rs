@@ -73,7 +73,7 @@ fn expand(lexicons: &[Lexicon]) -> Result<ExitCode, Fail> {
         for lexicon in lexicons {
             let code = &lexicon.language().code;
             for rule in lexicon.rules() {
-                for literal in &rule.literals {
+                for literal in &rule.literals() {
                     writeln!(out, "{code}\t{}\t{literal}", rule.id)?;
                 }
             }
@@ -134,7 +134,7 @@ fn check_file(path: &Path) -> Outcome {
         let counts = per_category.entry(rule.category).or_default();
         counts[0] += 1;
         counts[1] += rule.patterns.len();
-        counts[2] += rule.literals.len();
+        counts[2] += rule.literals().len();
     }
     let mut total = [0; 3];
     for (category, counts) in &per_category {

@@ -1,6 +1,5 @@
 //! [`Analyzer`] and its [`AnalyzerBuilder`]: configuration in, reports out.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,6 +15,7 @@ use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
 use crate::matcher::{Matcher, RawMatch};
 use crate::normalize::{normalize, WordFolds};
+use crate::pattern::Split;
 use crate::report::{self, Hit, Report, RuleMeta};
 
 mod builtin {
@@ -26,7 +26,7 @@ static BUILTIN_LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
     builtin::BUILTIN
         .iter()
         .map(|(code, source)| {
-            Lexicon::parse(&format!("lexicons/{code}.toml"), source)
+            Lexicon::parse_validated(&format!("lexicons/{code}.toml"), source)
                 .expect("built-in lexicons are validated by build.rs")
         })
         .collect()
@@ -299,15 +299,28 @@ impl AnalyzerBuilder {
             );
         }
         let mut rules: Vec<RuleMeta> = Vec::new();
-        let mut literals: Vec<(Cow<'_, str>, usize)> = Vec::new();
+        let mut splits: Vec<(Split, usize)> = Vec::new();
 
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
                 let literal = glossary_literal(entry, &folds)?;
-                literals.push((Cow::Owned(literal), rules.len()));
+                let whole = Split {
+                    prefixes: vec![String::new()],
+                    anchors: vec![literal],
+                    suffixes: vec![String::new()],
+                };
+                splits.push((whole, rules.len()));
                 rules.push(glossary_rule(entry));
             }
         }
+        // Each lexicon's splits carry its own word folds already; the other lexicons' folds
+        // apply on top, as they do to the text.
+        let fold_all = |parts: &[String]| -> Vec<String> {
+            parts
+                .iter()
+                .map(|p| folds.apply_normalized_literal(p).into_owned())
+                .collect()
+        };
         let mut seen_ids = HashSet::new();
         for lexicon in &lexicons {
             let language: Arc<str> = lexicon.language().code.as_str().into();
@@ -318,12 +331,14 @@ impl AnalyzerBuilder {
                 if !enabled(&rule.id) {
                     continue;
                 }
-                literals.extend(
-                    rule.literals
-                        .iter()
-                        .map(|l| (folds.apply_normalized_literal(l), rules.len()))
-                        .filter(|(l, _)| !l.is_empty()),
-                );
+                for split in &rule.splits {
+                    let folded = Split {
+                        prefixes: fold_all(&split.prefixes),
+                        anchors: fold_all(&split.anchors),
+                        suffixes: fold_all(&split.suffixes),
+                    };
+                    splits.push((folded, rules.len()));
+                }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
                     category: rule.category,
@@ -335,7 +350,7 @@ impl AnalyzerBuilder {
                 });
             }
         }
-        let matcher = Matcher::new(literals.iter().map(|(l, r)| (l.as_ref(), *r)))?;
+        let matcher = Matcher::new(splits)?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {

@@ -83,7 +83,7 @@ impl Detector {
                 let letters: String = l
                     .rules()
                     .iter()
-                    .flat_map(|r| r.literals.iter())
+                    .flat_map(|r| r.patterns.iter())
                     .flat_map(|s| s.chars())
                     .collect();
                 Profile {

@@ -15,7 +15,7 @@ use toml::Spanned;
 use crate::category::{Category, Severity};
 use crate::error::Error;
 use crate::normalize::{is_word_char, normalize_literal, strip_accents, WordFolds};
-use crate::pattern;
+use crate::pattern::{self, Split};
 
 /// Where in a reply a rule applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -66,8 +66,9 @@ pub struct Rule {
     pub position: Position,
     /// The patterns as written in the lexicon.
     pub patterns: Vec<String>,
-    /// Every pattern expanded and normalised: what the automaton searches for.
-    pub literals: Vec<String>,
+    /// The patterns cut for matching (see [`Split`]): normalised, with the lexicon's word
+    /// folds and accent variants applied.
+    pub splits: Vec<Split>,
     /// Why the phrase hurts, in the lexicon's language.
     pub explanation: String,
     /// What to write instead, in the lexicon's language.
@@ -101,7 +102,7 @@ pub struct Rule {
 /// examples = ["Your ticket has been actioned."]
 /// "#).unwrap();
 /// assert_eq!(lexicon.rules()[0].id, "en.ticket-speak");
-/// assert_eq!(lexicon.rules()[0].literals.len(), 2);
+/// assert_eq!(lexicon.rules()[0].literals().len(), 2);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lexicon {
@@ -159,6 +160,16 @@ impl Lexicon {
     /// or expands too far, an empty or punctuation-only pattern, a pattern that another rule
     /// of the same lexicon already has, a rule without examples.
     pub fn parse(origin: &str, source: &str) -> Result<Lexicon, Error> {
+        Lexicon::read(origin, source, true)
+    }
+
+    /// Parses a built-in lexicon, which `build.rs` validated with [`Lexicon::parse`]: every
+    /// check but the full expansion of every pattern, which only validation needs.
+    pub(crate) fn parse_validated(origin: &str, source: &str) -> Result<Lexicon, Error> {
+        Lexicon::read(origin, source, false)
+    }
+
+    fn read(origin: &str, source: &str, check_literals: bool) -> Result<Lexicon, Error> {
         let at = |span: Range<usize>, rule: Option<&str>, message: String| Error::Lexicon {
             origin: origin.to_string(),
             line: line_of(source, span.start),
@@ -275,7 +286,8 @@ impl Lexicon {
                 ));
             }
 
-            let mut literals = Vec::new();
+            let fold = |raw: &str| folds.apply_literal(raw);
+            let mut splits = Vec::new();
             for pattern in &entry.patterns {
                 let in_pattern = |message: String| {
                     at(
@@ -284,37 +296,19 @@ impl Lexicon {
                         format!("pattern `{}`: {message}", pattern.get_ref()),
                     )
                 };
-                let expanded = pattern::expand(pattern.get_ref()).map_err(|e| in_pattern(e.to_string()))?;
-                let with_unaccented = expanded.into_iter().flat_map(|raw| {
-                    let unaccented = if language.unaccented_variants {
-                        strip_accents(&raw)
-                    } else {
-                        None
-                    };
-                    std::iter::once(raw).chain(unaccented)
-                });
-                for raw in with_unaccented {
-                    let literal = folds.apply_literal(&raw);
-                    if !literal.chars().any(char::is_alphanumeric) {
-                        return Err(in_pattern(format!(
-                            "`{raw}` has no letters or digits, so it would match punctuation alone"
-                        )));
-                    }
-                    match owner_of_literal.entry(literal) {
-                        Entry::Occupied(owner) if *owner.get() == rules.len() => {}
-                        Entry::Occupied(owner) => {
-                            return Err(in_pattern(format!(
-                                "`{}` is already a pattern of rule `{}`; keep it in one rule",
-                                owner.key(),
-                                rules[*owner.get()].id
-                            )));
-                        }
-                        Entry::Vacant(slot) => {
-                            literals.push(slot.key().clone());
-                            slot.insert(rules.len());
-                        }
-                    }
+                if check_literals {
+                    check_pattern(
+                        pattern.get_ref(),
+                        &language,
+                        &folds,
+                        rules.len(),
+                        &rules,
+                        &mut owner_of_literal,
+                    )
+                    .map_err(in_pattern)?;
                 }
+                let cut = pattern::split(pattern.get_ref(), &fold).map_err(|e| in_pattern(e.to_string()))?;
+                splits.push(with_accent_variants(cut, &language));
             }
 
             rules.push(Rule {
@@ -323,7 +317,7 @@ impl Lexicon {
                 severity,
                 position,
                 patterns: entry.patterns.into_iter().map(Spanned::into_inner).collect(),
-                literals,
+                splits,
                 explanation: entry.explanation.trim().to_string(),
                 suggestion: entry.suggestion.trim().to_string(),
                 examples: entry.examples,
@@ -342,6 +336,84 @@ impl Lexicon {
     /// The rules, in file order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+}
+
+impl Rule {
+    /// Every literal the rule's patterns stand for, normalised: what it matches. For a lexicon
+    /// with `unaccented_variants` this includes mixes of accented and unaccented words.
+    pub fn literals(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        self.splits
+            .iter()
+            .flat_map(Split::literals)
+            .filter(|l| seen.insert(l.clone()))
+            .collect()
+    }
+}
+
+/// Expands one pattern in full and checks its literals: letters in each, none owned by
+/// another rule of the lexicon (`owners` maps each literal seen so far to its rule index).
+fn check_pattern(
+    pattern: &str,
+    language: &Language,
+    folds: &WordFolds,
+    rule: usize,
+    rules: &[Rule],
+    owners: &mut HashMap<String, usize>,
+) -> Result<(), String> {
+    let expanded = pattern::expand(pattern).map_err(|e| e.to_string())?;
+    let with_unaccented = expanded.into_iter().flat_map(|raw| {
+        let unaccented = if language.unaccented_variants {
+            strip_accents(&raw)
+        } else {
+            None
+        };
+        std::iter::once(raw).chain(unaccented)
+    });
+    for raw in with_unaccented {
+        let literal = folds.apply_literal(&raw);
+        if !literal.chars().any(char::is_alphanumeric) {
+            return Err(format!(
+                "`{raw}` has no letters or digits, so it would match punctuation alone"
+            ));
+        }
+        match owners.entry(literal) {
+            Entry::Occupied(owner) if *owner.get() == rule => {}
+            Entry::Occupied(owner) => {
+                return Err(format!(
+                    "`{}` is already a pattern of rule `{}`; keep it in one rule",
+                    owner.key(),
+                    rules[*owner.get()].id
+                ));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(rule);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The split, for a lexicon with `unaccented_variants` widened so that every part also
+/// matches without its accents.
+fn with_accent_variants(split: Split, language: &Language) -> Split {
+    if !language.unaccented_variants {
+        return split;
+    }
+    let widen = |parts: Vec<String>| {
+        let mut seen = std::collections::HashSet::new();
+        let stripped: Vec<String> = parts.iter().filter_map(|p| strip_accents(p)).collect();
+        parts
+            .into_iter()
+            .chain(stripped)
+            .filter(|p| seen.insert(p.clone()))
+            .collect::<Vec<_>>()
+    };
+    Split {
+        prefixes: widen(split.prefixes),
+        anchors: widen(split.anchors),
+        suffixes: widen(split.suffixes),
     }
 }
 
@@ -390,7 +462,7 @@ mod tests {
         assert_eq!(r.id, "en.company-policy");
         assert_eq!(r.line, 6, "the line of the rule's [[rule]] header");
         assert_eq!(
-            r.literals,
+            r.literals(),
             [
                 "it's company policy",
                 "it's our company policy",
@@ -542,9 +614,47 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            lex.rules()[0].literals,
+            lex.rules()[0].literals(),
             ["es política de la empresa", "es politica de la empresa"]
         );
+    }
+
+    #[test]
+    fn builtin_splits_stand_for_exactly_the_expanded_patterns() {
+        for lexicon in crate::builtin_lexicons() {
+            let language = lexicon.language();
+            let folds = WordFolds::of(language);
+            for rule in lexicon.rules() {
+                let mut expanded: Vec<String> = rule
+                    .patterns
+                    .iter()
+                    .flat_map(|p| pattern::expand(p).unwrap())
+                    .flat_map(|raw| {
+                        let unaccented = if language.unaccented_variants {
+                            strip_accents(&raw)
+                        } else {
+                            None
+                        };
+                        std::iter::once(raw).chain(unaccented)
+                    })
+                    .map(|raw| folds.apply_literal(&raw))
+                    .collect();
+                expanded.sort();
+                expanded.dedup();
+                let mut from_splits = rule.literals();
+                from_splits.sort();
+                if language.unaccented_variants {
+                    // Accent variants of the parts also mix: a superset of the expansion.
+                    assert!(
+                        expanded.iter().all(|l| from_splits.binary_search(l).is_ok()),
+                        "{}",
+                        rule.id
+                    );
+                } else {
+                    assert_eq!(from_splits, expanded, "{}", rule.id);
+                }
+            }
+        }
     }
 
     #[test]

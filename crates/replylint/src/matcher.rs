@@ -1,16 +1,36 @@
 //! The one Aho-Corasick pass over the normalised text, keeping matches on word boundaries.
+//!
+//! Patterns are not expanded into every literal they stand for: each is cut around an anchor
+//! ([`Split`]), the automaton holds the anchors, and the prefixes and suffixes are checked
+//! around every anchor found. What comes out is what one leftmost-longest automaton over all
+//! the literals would give: from left to right, the earliest start on a word boundary, the
+//! longest literal there that ends on one, the first rule that owns it.
 
-use aho_corasick::{AhoCorasick, Anchored, Input, Match, MatchKind, StartKind};
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::Error;
 use crate::normalize::{is_unspaced_script, is_word_char};
+use crate::pattern::Split;
 
-/// Every active literal in one leftmost-longest automaton.
+/// Every active pattern, as anchors in one automaton.
 #[derive(Debug)]
 pub(crate) struct Matcher {
     automaton: AhoCorasick,
-    /// The rule of each automaton pattern.
-    rule_of: Vec<usize>,
+    /// For each anchor, the splits it anchors.
+    entries_of: Vec<Vec<Entry>>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    /// Prefixes with the joining space (`"it's "`), or `""`; shared by the split's anchors.
+    prefixes: Arc<[String]>,
+    /// Suffixes with the joining space (`" before"`), or `""`.
+    suffixes: Arc<[String]>,
+    rule: usize,
 }
 
 /// A match on the normalised text.
@@ -22,58 +42,91 @@ pub(crate) struct RawMatch {
 }
 
 impl Matcher {
-    /// Builds the automaton from `(literal, rule)` pairs; a literal already taken by an
-    /// earlier rule stays with that rule.
-    pub fn new<'a>(literals: impl IntoIterator<Item = (&'a str, usize)>) -> Result<Matcher, Error> {
-        let mut seen = std::collections::HashSet::new();
-        let (patterns, rule_of): (Vec<&str>, Vec<usize>) =
-            literals.into_iter().filter(|(lit, _)| seen.insert(*lit)).unzip();
+    /// Builds the automaton from `(split, rule)` pairs, in rule order: where two rules stand
+    /// for the same literal, the earlier one owns it.
+    pub fn new(splits: impl IntoIterator<Item = (Split, usize)>) -> Result<Matcher, Error> {
+        let mut anchor_ids: HashMap<String, usize> = HashMap::new();
+        let mut anchors: Vec<String> = Vec::new();
+        let mut entries_of: Vec<Vec<Entry>> = Vec::new();
+        for (split, rule) in splits {
+            let joined = |parts: Vec<String>, before: bool| -> Arc<[String]> {
+                parts
+                    .into_iter()
+                    .map(|p| match (p.is_empty(), before) {
+                        (true, _) => p,
+                        (false, true) => format!("{p} "),
+                        (false, false) => format!(" {p}"),
+                    })
+                    .collect()
+            };
+            let prefixes = joined(split.prefixes, true);
+            let suffixes = joined(split.suffixes, false);
+            for anchor in split.anchors.into_iter().filter(|a| !a.is_empty()) {
+                let id = *anchor_ids.entry(anchor.clone()).or_insert_with(|| {
+                    anchors.push(anchor);
+                    entries_of.push(Vec::new());
+                    anchors.len() - 1
+                });
+                entries_of[id].push(Entry {
+                    prefixes: prefixes.clone(),
+                    suffixes: suffixes.clone(),
+                    rule,
+                });
+            }
+        }
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Anchored searches find the shorter literals at a place whose longest one
-            // ends inside a word.
-            .start_kind(StartKind::Both)
-            .build(&patterns)
+            .match_kind(MatchKind::Standard)
+            .build(&anchors)
             .map_err(|e| Error::TooLarge(e.to_string()))?;
-        Ok(Matcher { automaton, rule_of })
+        Ok(Matcher {
+            automaton,
+            entries_of,
+        })
     }
 
     /// Appends every match in `haystack` that starts and ends on a word boundary.
     pub fn find_all(&self, haystack: &str, out: &mut Vec<RawMatch>) {
-        let mut at = 0;
-        while at < haystack.len() {
-            let Some(m) = self.automaton.find(Input::new(haystack).range(at..)) else {
-                break;
-            };
-            if !starts_on_boundary(haystack, m.start()) {
-                // A longer word hides this match; other matches may start inside it.
-                at = m.start() + haystack[m.start()..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            }
-            match self.longest_ending_on_boundary(haystack, m) {
-                Some(m) => {
-                    out.push(RawMatch {
-                        rule: self.rule_of[m.pattern().as_usize()],
-                        start: m.start(),
-                        end: m.end(),
-                    });
-                    at = m.end();
+        let mut candidates: Vec<RawMatch> = Vec::new();
+        let bytes = haystack.as_bytes();
+        for anchor in self.automaton.find_overlapping_iter(haystack) {
+            for entry in &self.entries_of[anchor.pattern().as_usize()] {
+                for prefix in entry.prefixes.iter() {
+                    let Some(start) = anchor.start().checked_sub(prefix.len()) else {
+                        continue;
+                    };
+                    if &bytes[start..anchor.start()] != prefix.as_bytes() {
+                        continue;
+                    }
+                    for suffix in entry.suffixes.iter() {
+                        let end = anchor.end() + suffix.len();
+                        if bytes.get(anchor.end()..end) == Some(suffix.as_bytes()) {
+                            candidates.push(RawMatch {
+                                rule: entry.rule,
+                                start,
+                                end,
+                            });
+                        }
+                    }
                 }
-                None => at = m.start() + haystack[m.start()..].chars().next().map_or(1, char::len_utf8),
             }
         }
-    }
-
-    /// `m`, or else the longest shorter literal at its start that ends on a word boundary
-    /// ("as i said" where "as i said before" ran on into "beforehand").
-    fn longest_ending_on_boundary(&self, haystack: &str, mut m: Match) -> Option<Match> {
-        while !ends_on_boundary(haystack, m.end()) {
-            let shorter = Input::new(haystack)
-                .range(m.start()..m.end() - 1)
-                .anchored(Anchored::Yes);
-            m = self.automaton.find(shorter)?;
+        candidates.sort_unstable_by_key(|m| (m.start, Reverse(m.end), m.rule));
+        let mut at = 0;
+        let mut i = 0;
+        while i < candidates.len() {
+            let start = candidates[i].start;
+            let same_start = candidates[i..].iter().take_while(|m| m.start == start).count();
+            if start >= at && starts_on_boundary(haystack, start) {
+                if let Some(m) = candidates[i..i + same_start]
+                    .iter()
+                    .find(|m| ends_on_boundary(haystack, m.end))
+                {
+                    out.push(*m);
+                    at = m.end;
+                }
+            }
+            i += same_start;
         }
-        Some(m)
     }
 }
 
@@ -106,7 +159,12 @@ mod tests {
 
     /// The matches as `rule:text` strings.
     fn matches(literals: &[&str], haystack: &str) -> Vec<String> {
-        let m = Matcher::new(literals.iter().enumerate().map(|(i, l)| (*l, i))).unwrap();
+        let whole = |l: &str| Split {
+            prefixes: vec![String::new()],
+            anchors: vec![l.to_string()],
+            suffixes: vec![String::new()],
+        };
+        let m = Matcher::new(literals.iter().enumerate().map(|(i, l)| (whole(l), i))).unwrap();
         let mut out = Vec::new();
         m.find_all(haystack, &mut out);
         out.iter()
@@ -143,6 +201,30 @@ mod tests {
         assert_eq!(matches(&literals, "as i said beforehand"), ["0:as i said"]);
         assert_eq!(matches(&literals, "as i said before."), ["1:as i said before"]);
         assert_eq!(matches(&["ab", "abc d"], "abc dx"), [] as [&str; 0]);
+    }
+
+    #[test]
+    fn prefixes_and_suffixes_are_checked_around_the_anchor() {
+        let split = Split {
+            prefixes: vec!["it's".into(), "it is our".into(), String::new()],
+            anchors: vec!["company policy".into()],
+            suffixes: vec![String::new(), "now".into()],
+        };
+        let m = Matcher::new([(split, 7)]).unwrap();
+        let find = |text: &str| {
+            let mut out = Vec::new();
+            m.find_all(text, &mut out);
+            out.iter()
+                .map(|r| format!("{}:{}", r.rule, &text[r.start..r.end]))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            find("well, it is our company policy now."),
+            ["7:it is our company policy now"]
+        );
+        assert_eq!(find("that's company policy"), ["7:company policy"]);
+        assert_eq!(find("it's company policy nowhere"), ["7:it's company policy"]);
+        assert_eq!(find("company policyholder"), [] as [&str; 0]);
     }
 
     #[test]

@@ -197,6 +197,140 @@ fn expand_sequence(nodes: &[Node]) -> Result<Vec<String>, PatternError> {
     Ok(acc)
 }
 
+/// A pattern cut for matching around one of its tokens, the *anchor*: every literal the
+/// pattern stands for is one of `prefixes`, one of `anchors`, and one of `suffixes`, joined
+/// by single spaces where the prefix or suffix is not empty. Only anchors go into the
+/// automaton; prefixes and suffixes are checked around each anchor found, so a pattern with
+/// a thousand expansions costs a few dozen strings instead of a thousand.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Split {
+    /// What may stand before the anchor (`""` when nothing may).
+    pub prefixes: Vec<String>,
+    /// The forms of the anchor token; never empty strings.
+    pub anchors: Vec<String>,
+    /// What may stand after the anchor (`""` when nothing may).
+    pub suffixes: Vec<String>,
+}
+
+impl Split {
+    /// Every literal this split stands for.
+    pub fn literals(&self) -> impl Iterator<Item = String> + '_ {
+        self.prefixes.iter().flat_map(move |p| {
+            self.anchors.iter().flat_map(move |a| {
+                self.suffixes.iter().map(move |s| {
+                    [p.as_str(), a.as_str(), s.as_str()]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+            })
+        })
+    }
+}
+
+/// Anchors shorter than this are common words; a longer one is preferred when there is one.
+const SELECTIVE_ANCHOR_BYTES: usize = 5;
+
+/// How good an anchor is, lowest best: short or not, how many neighbours, how long.
+type AnchorScore = (bool, usize, std::cmp::Reverse<usize>);
+
+/// Cuts `pattern` (already known to expand) around its best token, normalising every part
+/// with `normalize`. Tokens are what top-level spaces separate: a word, a group, or words
+/// glued to groups (`apologi(s|z)e`). A token that may be absent (`[our]`) cannot anchor.
+/// The best anchor is at least five bytes in all its forms if any token is, then leaves the
+/// fewest prefixes and suffixes to check, then is the longest.
+pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result<Split, PatternError> {
+    let normalized_set = |src: &str| -> Result<Vec<String>, PatternError> {
+        let mut seen = std::collections::HashSet::new();
+        Ok(expand(src)?
+            .iter()
+            .map(|raw| normalize(raw))
+            .filter(|n| seen.insert(n.clone()))
+            .collect())
+    };
+    let mut best: Option<(AnchorScore, Vec<String>, std::ops::Range<usize>)> = None;
+    for token in top_level_tokens(pattern) {
+        let anchors = normalized_set(&pattern[token.clone()])?;
+        if anchors.iter().any(String::is_empty) {
+            continue;
+        }
+        let shortest = anchors.iter().map(String::len).min().unwrap_or(0);
+        let neighbours = expansion_count(&pattern[..token.start])? + expansion_count(&pattern[token.end..])?;
+        let score = (
+            shortest < SELECTIVE_ANCHOR_BYTES,
+            neighbours,
+            std::cmp::Reverse(shortest),
+        );
+        if best.as_ref().is_none_or(|(best_score, ..)| score < *best_score) {
+            best = Some((score, anchors, token));
+        }
+    }
+    Ok(match best {
+        Some((_, anchors, token)) => Split {
+            prefixes: normalized_set(&pattern[..token.start])?,
+            anchors,
+            suffixes: normalized_set(&pattern[token.end..])?,
+        },
+        // Every token may be absent: the whole expansion anchors itself.
+        None => Split {
+            prefixes: vec![String::new()],
+            anchors: normalized_set(pattern)?
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect(),
+            suffixes: vec![String::new()],
+        },
+    })
+}
+
+/// How many literals `src` expands to, before duplicates are removed; cheap, builds no string.
+fn expansion_count(src: &str) -> Result<usize, PatternError> {
+    fn count(nodes: &[Node]) -> usize {
+        nodes.iter().fold(1usize, |acc, node| {
+            acc.saturating_mul(match node {
+                Node::Text(_) => 1,
+                Node::Group {
+                    alternatives,
+                    optional,
+                } => alternatives
+                    .iter()
+                    .map(|a| count(a))
+                    .fold(usize::from(*optional), usize::saturating_add),
+            })
+        })
+    }
+    let mut parser = Parser { src, pos: 0 };
+    Ok(count(&parser.sequence()?))
+}
+
+/// Byte ranges of the pattern's tokens: what whitespace outside any group separates.
+fn top_level_tokens(pattern: &str) -> Vec<std::ops::Range<usize>> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    let mut depth = 0usize;
+    let mut chars = pattern.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if depth == 0 && c.is_whitespace() {
+            if let Some(s) = start.take() {
+                tokens.push(s..i);
+            }
+            continue;
+        }
+        start.get_or_insert(i);
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    tokens.extend(start.map(|s| s..pattern.len()));
+    tokens
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +392,80 @@ mod tests {
         assert_eq!(expand("(a|)"), Err(PatternError::EmptyAlternative));
         assert_eq!(expand("[ ]"), Err(PatternError::EmptyAlternative));
         assert_eq!(expand("a\\"), Err(PatternError::TrailingEscape));
+    }
+
+    fn lower(s: &str) -> String {
+        s.to_lowercase()
+    }
+
+    fn split_of(pattern: &str) -> Split {
+        split(pattern, &lower).unwrap()
+    }
+
+    fn literals_of(pattern: &str) -> Vec<String> {
+        let mut from_split: Vec<String> = split_of(pattern).literals().collect();
+        from_split.sort();
+        from_split.dedup();
+        from_split
+    }
+
+    #[test]
+    fn the_anchor_is_the_token_with_the_fewest_neighbours() {
+        let s = split_of("(it's|it is) [our] company policy");
+        assert_eq!(s.anchors, ["company"]);
+        assert_eq!(s.prefixes, ["it's", "it's our", "it is", "it is our"]);
+        assert_eq!(s.suffixes, ["policy"]);
+    }
+
+    #[test]
+    fn a_group_can_be_the_anchor() {
+        let s = split_of("(it's|it is) (a|an) (client-side|backend|front-end) (issue|problem|error|bug)");
+        assert_eq!(s.anchors, ["client-side", "backend", "front-end"]);
+        assert_eq!(s.prefixes.len(), 4);
+        assert_eq!(s.suffixes.len(), 4);
+    }
+
+    #[test]
+    fn short_words_anchor_only_when_nothing_longer_can() {
+        // "per" has as few neighbours as "policy", but is found everywhere.
+        assert_eq!(split_of("per (our|the) policy").anchors, ["policy"]);
+        assert_eq!(split_of("as i (said|did)").anchors, ["said", "did"]);
+    }
+
+    #[test]
+    fn optional_tokens_never_anchor() {
+        let s = split_of("[please] [kindly] revert");
+        assert_eq!(s.anchors, ["revert"]);
+        let all_optional = split_of("[a] [b]");
+        assert_eq!(all_optional.anchors, ["b", "a", "a b"]);
+    }
+
+    #[test]
+    fn splits_stand_for_exactly_the_expansion() {
+        for pattern in [
+            "(it's|it is) [our] company policy",
+            "sorry[,] but",
+            "[i'm|i am] [so|very] sorry [if|that] you (feel|felt) [that way|this way]",
+            "as i (already|previously) (said|mentioned) [before]",
+            "(can't|cannot) (help|assist)",
+            "(i|we) apologi(s|z)e for (any|the) inconvenience [(this|that) (may have|has) caused]",
+            "a [b] c [d] e",
+            "[x] y",
+            "[a] [b]",
+            "\\(sic\\) (a|b) c",
+            "نمی\u{200C}توانیم کمک کنیم",
+        ] {
+            // The empty expansion of an all-optional pattern is rejected by lexicon validation.
+            let mut expanded: Vec<String> = expand(pattern)
+                .unwrap()
+                .iter()
+                .map(|l| lower(l))
+                .filter(|l| !l.is_empty())
+                .collect();
+            expanded.sort();
+            expanded.dedup();
+            assert_eq!(literals_of(pattern), expanded, "{pattern}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub(crate) fn opening_end(text: &str) -> usize {
     let first_end = start + first.len();
     let words = first.unicode_words().count();
     let is_salutation = words <= GREETING_MAX_WORDS
-        || (words <= SALUTATION_MAX_WORDS && !first.trim_end().ends_with(['.', '?', '。', '؟', '？']));
+        || (words <= SALUTATION_MAX_WORDS && !first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']));
     if is_salutation {
         if let Some((start, second)) = sentences.next() {
             return start + second.len();
@@ -106,6 +106,12 @@ mod tests {
             &text[..opening_end(text)],
             "Здравствуйте. Ваше обращение зарегистрировано. "
         );
+    }
+
+    #[test]
+    fn a_hindi_danda_ends_a_sentence() {
+        let text = "ऑर्डर भेज दिया गया है। प्रिय ग्राहक, धन्यवाद।";
+        assert_eq!(&text[..opening_end(text)], "ऑर्डर भेज दिया गया है। ");
     }
 
     #[test]

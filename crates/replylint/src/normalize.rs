@@ -13,7 +13,7 @@
 //! * Turkish `İ` and `ı` become `i` (so capitals and dotless-i typing match); German `ß`
 //!   becomes `ss`;
 //! * Arabic hamza-alef forms (`أ إ ٱ`) become `ا`, hamza-waw `ؤ` becomes `و`, and the
-//!   precomposed Persian `ۀ` becomes `ه` (its decomposed form loses the hamza mark anyway);
+//!   precomposed Persian `ۀ` and the Arabic ta marbuta `ة` become `ه` (chat writes them so);
 //! * Arabic yeh and kaf (`ي ى ك`) become the Persian letters (`ی ک`); tatweel, harakat,
 //!   the zero-width non-joiner, soft hyphens and byte-order marks are removed;
 //! * Persian and Arabic-Indic digits become ASCII digits.
@@ -320,7 +320,7 @@ fn fold_char(c: char, out: &mut String) {
         'ك' => 'ک',
         'أ' | 'إ' | 'ٱ' => 'ا',
         'ؤ' => 'و',
-        'ۀ' => 'ه',
+        'ۀ' | 'ة' => 'ه',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         'İ' | 'ı' => 'i',
         'ß' | 'ẞ' => {
@@ -425,6 +425,7 @@ mod tests {
     fn hamza_alef_folds() {
         assert_eq!(norm("أنا إلى"), "انا الی");
         assert_eq!(norm("سؤالات دربارۀ"), "سوالات درباره");
+        assert_eq!(norm("سياسة الشركة"), "سیاسه الشرکه");
         assert_eq!(
             norm("دربار\u{06D5}\u{0654}"),
             norm("دربارۀ"),

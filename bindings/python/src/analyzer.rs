@@ -3,7 +3,6 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::str::FromStr;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
@@ -91,19 +90,6 @@ impl PyAnalyzer {
         min_severity: Option<&Bound<'_, PyAny>>,
         lexicons: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyAnalyzer> {
-        let min_severity = match min_severity {
-            None => None,
-            Some(obj) => {
-                let name: String = obj.extract().map_err(|_| {
-                    crate::error::expected(
-                        "Analyzer() argument 'min_severity'",
-                        "'info', 'warning', 'error' or None",
-                        obj,
-                    )
-                })?;
-                Some(replylint::Severity::from_str(&name).map_err(to_py_err)?)
-            }
-        };
         let config = Config {
             languages: languages
                 .map(|l| convert::string_list("Analyzer() argument 'languages'", l))
@@ -113,7 +99,7 @@ impl PyAnalyzer {
                 .map(|d| convert::string_list("Analyzer() argument 'disabled_rules'", d))
                 .transpose()?
                 .unwrap_or_default(),
-            min_severity,
+            min_severity: min_severity.map(convert::severity).transpose()?,
             lexicons: lexicons.map(convert::lexicons).transpose()?.unwrap_or_default(),
         };
         let inner = py.detach(|| config.build()).map_err(to_py_err)?;
@@ -129,7 +115,8 @@ impl PyAnalyzer {
     }
 
     /// Analyses many replies on every core, with the GIL released, and returns their
-    /// reports in the same order. Much faster than calling :meth:`analyze` in a loop.
+    /// reports in the same order. Use it rather than :meth:`analyze` in a loop for anything
+    /// bigger than a handful of replies.
     ///
     /// Args:
     ///     texts: any iterable of ``str`` (a list, a tuple, a generator, a pandas Series

@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
-use crate::error::{expected, type_name};
+use crate::error::{expected, to_py_err, type_name};
 
 /// One text to analyse: a `str`, borrowed for the analysis (the GIL is released meanwhile).
 pub(crate) fn text<'py>(
@@ -19,13 +20,13 @@ pub(crate) fn text<'py>(
     Ok((s.clone(), backed))
 }
 
+/// The texts of a batch: the Python strings (each report keeps its own) and their contents,
+/// readable without the GIL.
+pub(crate) type Texts<'py> = (Vec<Bound<'py, PyString>>, Vec<PyBackedStr>);
+
 /// Many texts: any iterable of `str` except a `str` itself (which would be analysed one
 /// character at a time).
-#[allow(clippy::type_complexity)]
-pub(crate) fn texts<'py>(
-    what: &str,
-    obj: &Bound<'py, PyAny>,
-) -> PyResult<(Vec<Bound<'py, PyString>>, Vec<PyBackedStr>)> {
+pub(crate) fn texts<'py>(what: &str, obj: &Bound<'py, PyAny>) -> PyResult<Texts<'py>> {
     if obj.is_instance_of::<PyString>() {
         return Err(expected(
             what,
@@ -41,7 +42,7 @@ pub(crate) fn texts<'py>(
     for (i, item) in iter.enumerate() {
         let item = item?;
         let s = item.cast::<PyString>().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(format!(
+            PyTypeError::new_err(format!(
                 "{what} expected an iterable of str, got {} at position {i}",
                 type_name(&item)
             ))
@@ -63,13 +64,25 @@ pub(crate) fn string_list(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<St
         .map(|(i, item)| {
             let item = item?;
             item.extract::<String>().map_err(|_| {
-                pyo3::exceptions::PyTypeError::new_err(format!(
+                PyTypeError::new_err(format!(
                     "{what} expected a list of str, got {} at position {i}",
                     type_name(&item)
                 ))
             })
         })
         .collect()
+}
+
+/// `min_severity`: a severity name, parsed (and rejected with the list of names) by the core.
+pub(crate) fn severity(obj: &Bound<'_, PyAny>) -> PyResult<replylint::Severity> {
+    let name: String = obj.extract().map_err(|_| {
+        expected(
+            "Analyzer() argument 'min_severity'",
+            "'info', 'warning', 'error' or None",
+            obj,
+        )
+    })?;
+    name.parse().map_err(to_py_err)
 }
 
 /// `jargon`: a list whose items are terms (`str`) or `(term, replacement)` pairs (the
@@ -108,7 +121,7 @@ pub(crate) fn jargon(obj: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Option<Str
         .map(|(i, item)| {
             let item = item?;
             jargon_item(&item).ok_or_else(|| {
-                pyo3::exceptions::PyTypeError::new_err(format!(
+                PyTypeError::new_err(format!(
                     "{WHAT} expected items that are str or (term, replacement) pairs, got {} at position {i}",
                     type_name(&item)
                 ))
@@ -166,7 +179,7 @@ pub(crate) fn lexicons(obj: &Bound<'_, PyAny>) -> PyResult<Vec<LexiconArg>> {
             let is_path = item.hasattr(pyo3::intern!(item.py(), "__fspath__"))?;
             match is_path.then(|| item.extract::<PathBuf>()) {
                 Some(Ok(path)) => Ok(LexiconArg::File(path)),
-                _ => Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                _ => Err(PyTypeError::new_err(format!(
                     "{WHAT} expected TOML texts (str) or paths (os.PathLike), got {} at position {i}",
                     type_name(&item)
                 ))),

@@ -4,7 +4,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyType};
 
@@ -253,9 +253,7 @@ impl PyReport {
         let len = self.report.findings().len() as isize;
         let at = if index < 0 { index + len } else { index };
         if !(0..len).contains(&at) {
-            return Err(pyo3::exceptions::PyIndexError::new_err(
-                "report index out of range",
-            ));
+            return Err(PyIndexError::new_err("report index out of range"));
         }
         Ok(PyFinding(self.report.findings()[at as usize].clone()))
     }

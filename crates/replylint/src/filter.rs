@@ -25,7 +25,8 @@ pub(crate) fn opening_end(text: &str) -> usize {
     let first_end = start + first.len();
     let words = first.unicode_words().count();
     let is_salutation = words <= GREETING_MAX_WORDS
-        || (words <= SALUTATION_MAX_WORDS && !first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']));
+        || (words <= SALUTATION_MAX_WORDS
+            && !first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']));
     if is_salutation {
         if let Some((start, second)) = sentences.next() {
             return start + second.len();

@@ -13,8 +13,8 @@ use crate::filter;
 use crate::heuristics;
 use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
-use crate::matcher::{Matcher, RawMatch};
-use crate::normalize::{normalize, WordFolds};
+use crate::matcher::{leftmost_longest, Matcher, RawMatch};
+use crate::normalize::{normalize, Particles, WordFolds};
 use crate::pattern::Split;
 use crate::report::{self, Hit, Report, RuleMeta};
 
@@ -293,13 +293,13 @@ impl AnalyzerBuilder {
         let mut folds = WordFolds::default();
         for lexicon in &lexicons {
             let language = lexicon.language();
-            folds.add(
-                &language.particles,
-                language.word_variants.iter().map(|(v, c)| (v, c)),
-            );
+            folds.add(language.word_variants.iter().map(|(v, c)| (v, c)));
         }
         let mut rules: Vec<RuleMeta> = Vec::new();
-        let mut splits: Vec<(Split, usize)> = Vec::new();
+        // The splits of each set of particles: the lexicons without particles (and the
+        // glossary) first, matched against the plain text; each other set against the text
+        // without those particles.
+        let mut groups: Vec<(Particles, Vec<(Split, usize)>)> = vec![(Particles::default(), Vec::new())];
 
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
@@ -309,7 +309,7 @@ impl AnalyzerBuilder {
                     anchors: vec![literal],
                     suffixes: vec![String::new()],
                 };
-                splits.push((whole, rules.len()));
+                groups[0].1.push((whole, rules.len()));
                 rules.push(glossary_rule(entry));
             }
         }
@@ -324,6 +324,14 @@ impl AnalyzerBuilder {
         let mut seen_ids = HashSet::new();
         for lexicon in &lexicons {
             let language: Arc<str> = lexicon.language().code.as_str().into();
+            let particles = Particles::new(&lexicon.language().particles);
+            let group = match groups.iter().position(|(p, _)| *p == particles) {
+                Some(i) => i,
+                None => {
+                    groups.push((particles, Vec::new()));
+                    groups.len() - 1
+                }
+            };
             for rule in lexicon.rules() {
                 if !seen_ids.insert(rule.id.as_str()) {
                     return Err(Error::DuplicateRule(rule.id.clone()));
@@ -337,7 +345,7 @@ impl AnalyzerBuilder {
                         anchors: fold_all(&split.anchors),
                         suffixes: fold_all(&split.suffixes),
                     };
-                    splits.push((folded, rules.len()));
+                    groups[group].1.push((folded, rules.len()));
                 }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
@@ -350,7 +358,10 @@ impl AnalyzerBuilder {
                 });
             }
         }
-        let matcher = Matcher::new(splits)?;
+        let matchers = groups
+            .into_iter()
+            .map(|(particles, splits)| Ok((particles, Matcher::new(splits)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {
@@ -402,7 +413,7 @@ impl AnalyzerBuilder {
 
         Ok(Analyzer {
             inner: Arc::new(Inner {
-                matcher,
+                matchers,
                 rules,
                 shape_rules,
                 everyday,
@@ -498,7 +509,8 @@ struct ShapeRules {
 
 #[derive(Debug)]
 struct Inner {
-    matcher: Matcher,
+    /// One matcher per set of particles; the first has none.
+    matchers: Vec<(Particles, Matcher)>,
     rules: Vec<RuleMeta>,
     shape_rules: ShapeRules,
     everyday: HashSet<String>,
@@ -597,7 +609,6 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Report {
         let inner = &*self.inner;
         let mut hits = Vec::new();
-        let mut matches: Vec<RawMatch> = Vec::new();
         let mut detected = None;
         for (offset, chunk) in chunks(text) {
             let normalized = inner.folds.apply(normalize(chunk));
@@ -607,15 +618,23 @@ impl Analyzer {
                     .as_ref()
                     .and_then(|d| d.detect(normalized.as_str()).map(str::to_string));
             }
-            matches.clear();
-            inner.matcher.find_all(normalized.as_str(), &mut matches);
-            hits.extend(matches.iter().map(|m| {
-                let (start, end) = normalized.original_span(chunk, m.start, m.end);
-                Hit {
-                    rule: m.rule,
-                    start: offset + start,
-                    end: offset + end,
-                }
+            let mut candidates: Vec<RawMatch> = Vec::new();
+            for (particles, matcher) in &inner.matchers {
+                let without_particles = particles.apply(&normalized);
+                let haystack = without_particles.as_ref().unwrap_or(&normalized);
+                candidates.extend(matcher.candidates(haystack.as_str()).into_iter().map(|m| {
+                    let (start, end) = haystack.original_span(chunk, m.start, m.end);
+                    RawMatch {
+                        rule: m.rule,
+                        start: offset + start,
+                        end: offset + end,
+                    }
+                }));
+            }
+            hits.extend(leftmost_longest(candidates).into_iter().map(|m| Hit {
+                rule: m.rule,
+                start: m.start,
+                end: m.end,
             }));
         }
         if let Some(language) = detected {

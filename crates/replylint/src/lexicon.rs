@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::category::{Category, Severity};
 use crate::error::Error;
-use crate::normalize::{is_word_char, normalize_literal, strip_accents, WordFolds};
+use crate::normalize::{is_word_char, normalize_literal, strip_accents, Particles, WordFolds};
 use crate::pattern::{self, Split};
 
 /// Where in a reply a rule applies.
@@ -42,8 +42,9 @@ pub struct Language {
     pub everyday_acronyms: Vec<String>,
     /// Frequent function words, used to tell which language a message is in.
     pub stopwords: Vec<String>,
-    /// Words that never break a phrase (Tagalog `po`, `ho`): removed from text and patterns
-    /// before matching.
+    /// Words that may stand anywhere in this lexicon's phrases (Tagalog `po`, `ho`) without
+    /// breaking them: removed from its patterns, and from the text its patterns are matched
+    /// against (only theirs: other languages still see them).
     pub particles: Vec<String>,
     /// Spelling variants folded to one form before matching, as `(variant, canonical)`
     /// (Tagalog `nang` → `ng`).
@@ -235,6 +236,7 @@ impl Lexicon {
         // Literals are stored with the lexicon's own word folds applied, so two patterns
         // that only differ by a particle or a variant spelling count as duplicates.
         let folds = WordFolds::of(&language);
+        let particles = Particles::new(&language.particles);
         let mut rules = Vec::with_capacity(doc.rules.len());
         // Which rule (index into `rules`, or the one being read) owns each literal.
         let mut owner_of_literal: HashMap<String, usize> = HashMap::new();
@@ -286,7 +288,7 @@ impl Lexicon {
                 ));
             }
 
-            let fold = |raw: &str| folds.apply_literal(raw);
+            let fold = |raw: &str| particles.apply_literal(&folds.apply_literal(raw));
             let mut splits = Vec::new();
             for pattern in &entry.patterns {
                 let in_pattern = |message: String| {
@@ -301,6 +303,7 @@ impl Lexicon {
                         pattern.get_ref(),
                         &language,
                         &folds,
+                        &particles,
                         rules.len(),
                         &rules,
                         &mut owner_of_literal,
@@ -358,6 +361,7 @@ fn check_pattern(
     pattern: &str,
     language: &Language,
     folds: &WordFolds,
+    particles: &Particles,
     rule: usize,
     rules: &[Rule],
     owners: &mut HashMap<String, usize>,
@@ -372,7 +376,7 @@ fn check_pattern(
         std::iter::once(raw).chain(unaccented)
     });
     for raw in with_unaccented {
-        let literal = folds.apply_literal(&raw);
+        let literal = particles.apply_literal(&folds.apply_literal(&raw));
         if !literal.chars().any(char::is_alphanumeric) {
             return Err(format!(
                 "`{raw}` has no letters or digits, so it would match punctuation alone"
@@ -637,7 +641,7 @@ mod tests {
                         };
                         std::iter::once(raw).chain(unaccented)
                     })
-                    .map(|raw| folds.apply_literal(&raw))
+                    .map(|raw| Particles::new(&language.particles).apply_literal(&folds.apply_literal(&raw)))
                     .collect();
                 expanded.sort();
                 expanded.dedup();

@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::normalize::{is_unspaced_script, is_word_char};
 use crate::pattern::Split;
 
-/// Every active pattern, as anchors in one automaton.
+/// The active patterns of a set of lexicons, as anchors in one automaton.
 #[derive(Debug)]
 pub(crate) struct Matcher {
     automaton: AhoCorasick,
@@ -84,8 +84,9 @@ impl Matcher {
         })
     }
 
-    /// Appends every match in `haystack` that starts and ends on a word boundary.
-    pub fn find_all(&self, haystack: &str, out: &mut Vec<RawMatch>) {
+    /// Every literal occurrence in `haystack` that starts and ends on a word boundary,
+    /// overlapping ones included; [`leftmost_longest`] picks among them.
+    pub fn candidates(&self, haystack: &str) -> Vec<RawMatch> {
         let mut candidates: Vec<RawMatch> = Vec::new();
         let bytes = haystack.as_bytes();
         for anchor in self.automaton.find_overlapping_iter(haystack) {
@@ -94,12 +95,16 @@ impl Matcher {
                     let Some(start) = anchor.start().checked_sub(prefix.len()) else {
                         continue;
                     };
-                    if &bytes[start..anchor.start()] != prefix.as_bytes() {
+                    if &bytes[start..anchor.start()] != prefix.as_bytes()
+                        || !starts_on_boundary(haystack, start)
+                    {
                         continue;
                     }
                     for suffix in entry.suffixes.iter() {
                         let end = anchor.end() + suffix.len();
-                        if bytes.get(anchor.end()..end) == Some(suffix.as_bytes()) {
+                        if bytes.get(anchor.end()..end) == Some(suffix.as_bytes())
+                            && ends_on_boundary(haystack, end)
+                        {
                             candidates.push(RawMatch {
                                 rule: entry.rule,
                                 start,
@@ -110,24 +115,22 @@ impl Matcher {
                 }
             }
         }
-        candidates.sort_unstable_by_key(|m| (m.start, Reverse(m.end), m.rule));
-        let mut at = 0;
-        let mut i = 0;
-        while i < candidates.len() {
-            let start = candidates[i].start;
-            let same_start = candidates[i..].iter().take_while(|m| m.start == start).count();
-            if start >= at && starts_on_boundary(haystack, start) {
-                if let Some(m) = candidates[i..i + same_start]
-                    .iter()
-                    .find(|m| ends_on_boundary(haystack, m.end))
-                {
-                    out.push(*m);
-                    at = m.end;
-                }
-            }
-            i += same_start;
+        candidates
+    }
+}
+
+/// The matches one leftmost-longest pass over every literal would keep, from candidates on
+/// word boundaries: from left to right, the earliest start, the longest match there, the
+/// lowest rule (the first that owns the literal); nothing overlapping what was kept.
+pub(crate) fn leftmost_longest(mut candidates: Vec<RawMatch>) -> Vec<RawMatch> {
+    candidates.sort_unstable_by_key(|m| (m.start, Reverse(m.end), m.rule));
+    let mut kept: Vec<RawMatch> = Vec::new();
+    for m in candidates {
+        if kept.last().is_none_or(|last| m.start >= last.end) {
+            kept.push(m);
         }
     }
+    kept
 }
 
 /// True when a match starting at `start` does not begin inside a word.
@@ -165,8 +168,7 @@ mod tests {
             suffixes: vec![String::new()],
         };
         let m = Matcher::new(literals.iter().enumerate().map(|(i, l)| (whole(l), i))).unwrap();
-        let mut out = Vec::new();
-        m.find_all(haystack, &mut out);
+        let out = leftmost_longest(m.candidates(haystack));
         out.iter()
             .map(|r| format!("{}:{}", r.rule, &haystack[r.start..r.end]))
             .collect()
@@ -212,8 +214,7 @@ mod tests {
         };
         let m = Matcher::new([(split, 7)]).unwrap();
         let find = |text: &str| {
-            let mut out = Vec::new();
-            m.find_all(text, &mut out);
+            let out = leftmost_longest(m.candidates(text));
             out.iter()
                 .map(|r| format!("{}:{}", r.rule, &text[r.start..r.end]))
                 .collect::<Vec<_>>()

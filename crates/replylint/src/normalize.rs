@@ -19,7 +19,7 @@
 //! * Persian and Arabic-Indic digits become ASCII digits.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -101,13 +101,11 @@ pub fn normalize(text: &str) -> Normalized {
     }
 }
 
-/// Word-level folds that some languages need, gathered from the active lexicons'
-/// `particles` and `word_variants`: particles (Tagalog `po`, `ho`) are removed so they never
-/// break a phrase, and spelling variants (`nang` → `ng`) become one form. They apply to text
-/// and patterns alike, after [`normalize`].
+/// Spelling variants that some languages need (`word_variants` of the active lexicons, such as
+/// Tagalog `nang` → `ng`): each variant becomes its canonical word, in text and patterns
+/// alike, after [`normalize`].
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordFolds {
-    particles: HashSet<String>,
     variants: HashMap<String, String>,
 }
 
@@ -115,20 +113,12 @@ impl WordFolds {
     /// The folds of one lexicon's language.
     pub fn of(language: &crate::lexicon::Language) -> WordFolds {
         let mut folds = WordFolds::default();
-        folds.add(
-            &language.particles,
-            language.word_variants.iter().map(|(v, c)| (v, c)),
-        );
+        folds.add(language.word_variants.iter().map(|(v, c)| (v, c)));
         folds
     }
 
-    /// Adds one lexicon's particles and variants (already normalised).
-    pub fn add<'a>(
-        &mut self,
-        particles: impl IntoIterator<Item = &'a String>,
-        variants: impl IntoIterator<Item = (&'a String, &'a String)>,
-    ) {
-        self.particles.extend(particles.into_iter().cloned());
+    /// Adds one lexicon's variants (already normalised).
+    pub fn add<'a>(&mut self, variants: impl IntoIterator<Item = (&'a String, &'a String)>) {
         self.variants
             .extend(variants.into_iter().map(|(k, v)| (k.clone(), v.clone())));
     }
@@ -141,7 +131,7 @@ impl WordFolds {
     /// Folds a literal that is already normalised; borrowed when no fold applies, which is
     /// nearly always.
     pub fn apply_normalized_literal<'a>(&self, literal: &'a str) -> Cow<'a, str> {
-        if self.edits(literal).is_empty() {
+        if self.replacements(literal).is_empty() {
             return Cow::Borrowed(literal);
         }
         let n = Normalized {
@@ -151,36 +141,33 @@ impl WordFolds {
         Cow::Owned(self.apply(n).text.trim().to_string())
     }
 
-    /// The words of `text` to drop or replace, with their byte ranges.
-    fn edits<'s>(&'s self, text: &str) -> Vec<(usize, usize, Edit<'s>)> {
-        let mut edits = Vec::new();
-        if self.particles.is_empty() && self.variants.is_empty() {
-            return edits;
+    /// The words of `text` to replace: byte range and canonical form.
+    fn replacements<'s>(&'s self, text: &str) -> Vec<(usize, usize, &'s str)> {
+        let mut found = Vec::new();
+        if self.variants.is_empty() {
+            return found;
         }
         let mut word_start = None;
         for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             match (is_word_char(c), word_start) {
                 (true, None) => word_start = Some(i),
                 (false, Some(s)) => {
-                    let word = &text[s..i];
-                    if self.particles.contains(word) {
-                        edits.push((s, i, Edit::Drop));
-                    } else if let Some(canonical) = self.variants.get(word) {
-                        edits.push((s, i, Edit::Replace(canonical)));
+                    if let Some(canonical) = self.variants.get(&text[s..i]) {
+                        found.push((s, i, canonical.as_str()));
                     }
                     word_start = None;
                 }
                 _ => {}
             }
         }
-        edits
+        found
     }
 
     /// Folds a normalised text, keeping its map back to the original.
     pub fn apply(&self, n: Normalized) -> Normalized {
         let text = n.text.as_str();
-        let edits = self.edits(text);
-        if edits.is_empty() {
+        let replacements = self.replacements(text);
+        if replacements.is_empty() {
             return n;
         }
         let origin = |i: usize| {
@@ -194,46 +181,111 @@ impl WordFolds {
             text: String::with_capacity(text.len()),
             origins: Vec::with_capacity(text.len()),
         };
-        let copy = |out: &mut Normalized, from: usize, to: usize| {
-            out.text.push_str(&text[from..to]);
-            out.origins.extend((from..to).map(origin));
-        };
         let mut at = 0;
-        for (start, end, edit) in edits {
-            match edit {
-                Edit::Drop => {
-                    // Drop the particle with the space after it, or before it at the very end.
-                    let (cut_start, cut_end) = if text[end..].starts_with(' ') {
-                        (start, end + 1)
-                    } else if start > at && text[..start].ends_with(' ') {
-                        (start - 1, end)
-                    } else {
-                        (start, end)
-                    };
-                    copy(&mut out, at, cut_start);
-                    at = cut_end;
-                }
-                Edit::Replace(canonical) => {
-                    copy(&mut out, at, start);
-                    // Every byte maps to the word's start but the last, which maps to the
-                    // word's last character, so a match ending here ends with the word.
-                    out.text.push_str(canonical);
-                    out.origins
-                        .extend(std::iter::repeat_n(origin(start), canonical.len() - 1));
-                    out.origins.push(origin(end - 1));
-                    at = end;
-                }
-            }
+        for (start, end, canonical) in replacements {
+            out.text.push_str(&text[at..start]);
+            out.origins.extend((at..start).map(origin));
+            // Every byte maps to the word's start but the last, which maps to the word's last
+            // character, so a match ending here ends with the word.
+            out.text.push_str(canonical);
+            out.origins
+                .extend(std::iter::repeat_n(origin(start), canonical.len() - 1));
+            out.origins.push(origin(end - 1));
+            at = end;
         }
-        copy(&mut out, at, text.len());
+        out.text.push_str(&text[at..]);
+        out.origins.extend((at..text.len()).map(origin));
         out
     }
 }
 
-/// What a word fold does to one word.
-enum Edit<'a> {
-    Drop,
-    Replace(&'a str),
+/// Words that may stand anywhere in one language's phrases (Tagalog `po`, `ho`): removed from
+/// that language's patterns and from the copy of the text they are matched against.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Particles {
+    words: Vec<String>,
+}
+
+impl Particles {
+    /// The particles of one lexicon (already normalised), in a canonical order.
+    pub fn new(words: &[String]) -> Particles {
+        let mut words = words.to_vec();
+        words.sort();
+        words.dedup();
+        Particles { words }
+    }
+
+    /// The byte ranges of the particles in `text`.
+    fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        if self.words.is_empty() {
+            return found;
+        }
+        let mut word_start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (is_word_char(c), word_start) {
+                (true, None) => word_start = Some(i),
+                (false, Some(s)) => {
+                    if self.words.iter().any(|w| *w == text[s..i]) {
+                        found.push((s, i));
+                    }
+                    word_start = None;
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// Removes the particles from a normalised literal.
+    pub fn apply_literal(&self, literal: &str) -> String {
+        if self.find(literal).is_empty() {
+            return literal.to_string();
+        }
+        let n = Normalized {
+            text: literal.to_string(),
+            origins: Vec::new(),
+        };
+        self.apply(&n)
+            .map_or_else(|| literal.to_string(), |n| n.text.trim().to_string())
+    }
+
+    /// The normalised text without its particles, each with the space after it (or before it,
+    /// at the very end), keeping the map back to the original; `None` when it has none.
+    pub fn apply(&self, n: &Normalized) -> Option<Normalized> {
+        let text = n.text.as_str();
+        let found = self.find(text);
+        if found.is_empty() {
+            return None;
+        }
+        let origin = |i: usize| {
+            if n.origins.is_empty() {
+                to_u32(i)
+            } else {
+                n.origins[i]
+            }
+        };
+        let mut out = Normalized {
+            text: String::with_capacity(text.len()),
+            origins: Vec::with_capacity(text.len()),
+        };
+        let mut at = 0;
+        for (start, end) in found {
+            let (cut_start, cut_end) = if text[end..].starts_with(' ') {
+                (start, end + 1)
+            } else if start > at && text[..start].ends_with(' ') {
+                (start - 1, end)
+            } else {
+                (start, end)
+            };
+            out.text.push_str(&text[at..cut_start]);
+            out.origins.extend((at..cut_start).map(origin));
+            at = cut_end;
+        }
+        out.text.push_str(&text[at..]);
+        out.origins.extend((at..text.len()).map(origin));
+        Some(out)
+    }
 }
 
 /// Normalises a pattern literal the same way as text, for the automaton.
@@ -474,44 +526,72 @@ mod tests {
 
     fn tagalog_folds() -> WordFolds {
         let mut folds = WordFolds::default();
-        let particles = ["po".to_string(), "ho".to_string()];
-        let variants = [("nang".to_string(), "ng".to_string())];
-        folds.add(&particles, variants.iter().map(|(a, b)| (a, b)));
+        let variants = [
+            ("nang".to_string(), "ng".to_string()),
+            ("yan".to_string(), "iyan".to_string()),
+        ];
+        folds.add(variants.iter().map(|(a, b)| (a, b)));
         folds
     }
 
     #[test]
-    fn particles_are_removed_and_variants_folded() {
+    fn variants_are_folded_in_text_and_literals() {
         let folds = tagalog_folds();
-        let original = "Wala po akong magagawa, sinabi ko na HO nang malinaw.";
-        let n = folds.apply(normalize(original));
-        assert_eq!(n.as_str(), "wala akong magagawa, sinabi ko na ng malinaw.");
-        assert_eq!(
-            folds.apply_literal("wala po akong magagawa"),
-            "wala akong magagawa"
-        );
+        let n = folds.apply(normalize("Sinabi ko na NANG malinaw, yan po."));
+        assert_eq!(n.as_str(), "sinabi ko na ng malinaw, iyan po.");
+        assert_eq!(folds.apply_literal("hindi ko sakop yan"), "hindi ko sakop iyan");
     }
 
     #[test]
     fn spans_map_back_through_word_folds() {
         let folds = tagalog_folds();
-        let original = "Sinabi ko na po nang malinaw";
+        let original = "Sinabi ko na nang malinaw";
         let n = folds.apply(normalize(original));
         let start = n.as_str().find("na ng").unwrap();
         let (s, e) = n.original_span(original, start, start + "na ng".len());
-        assert_eq!(&original[s..e], "na po nang");
+        assert_eq!(&original[s..e], "na nang");
+        let end = n.as_str().find("ng malinaw").unwrap() + 2;
+        let (_, e) = n.original_span(original, start, end);
+        assert_eq!(
+            &original[s..e],
+            "na nang",
+            "a match ending in a folded word ends with the word"
+        );
+    }
+
+    fn tagalog_particles() -> Particles {
+        Particles::new(&["po".to_string(), "ho".to_string()])
     }
 
     #[test]
-    fn a_particle_at_the_end_takes_the_space_before_it() {
-        let n = tagalog_folds().apply(normalize("salamat po"));
-        assert_eq!(n.as_str(), "salamat");
+    fn particles_are_removed_with_their_space() {
+        let p = tagalog_particles();
+        let n = p
+            .apply(&normalize("Wala po akong magagawa, sinabi ko na HO. Salamat po"))
+            .unwrap();
+        assert_eq!(n.as_str(), "wala akong magagawa, sinabi ko na. salamat");
+        assert_eq!(p.apply_literal("wala po akong magagawa"), "wala akong magagawa");
+        assert!(
+            p.apply(&normalize("pospos hotel")).is_none(),
+            "words that merely contain one stay"
+        );
     }
 
     #[test]
-    fn words_that_merely_contain_a_particle_stay() {
-        let n = tagalog_folds().apply(normalize("pospos hotel"));
-        assert_eq!(n.as_str(), "pospos hotel");
+    fn spans_map_back_through_removed_particles() {
+        let original = "Sinabi ko na po, malinaw";
+        let n = tagalog_particles().apply(&normalize(original)).unwrap();
+        let start = n.as_str().find("sinabi ko na,").unwrap();
+        let (s, e) = n.original_span(original, start, start + "sinabi ko na".len());
+        assert_eq!(&original[s..e], "Sinabi ko na");
+        let (s, e) = n.original_span(original, start, start + "sinabi ko na,".len());
+        assert_eq!(&original[s..e], "Sinabi ko na po,");
+    }
+
+    #[test]
+    fn words_that_merely_contain_a_variant_stay() {
+        let n = tagalog_folds().apply(normalize("nangyari yanong"));
+        assert_eq!(n.as_str(), "nangyari yanong");
     }
 
     #[test]

@@ -239,7 +239,8 @@ type AnchorScore = (bool, usize, std::cmp::Reverse<usize>);
 /// with `normalize`. Tokens are what top-level spaces separate: a word, a group, or words
 /// glued to groups (`apologi(s|z)e`). A token that may be absent (`[our]`) cannot anchor.
 /// The best anchor is at least five bytes in all its forms if any token is, then leaves the
-/// fewest prefixes and suffixes to check, then is the longest.
+/// fewest prefixes and suffixes to check, then is the longest. A token whose prefixes or
+/// suffixes would be more than [`MAX_EXPANSIONS`] is not considered.
 pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result<Split, PatternError> {
     let normalized_set = |src: &str| -> Result<Vec<String>, PatternError> {
         let mut seen = std::collections::HashSet::new();
@@ -256,7 +257,14 @@ pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result
             continue;
         }
         let shortest = anchors.iter().map(String::len).min().unwrap_or(0);
-        let neighbours = expansion_count(&pattern[..token.start])? + expansion_count(&pattern[token.end..])?;
+        let (before, after) = (
+            expansion_count(&pattern[..token.start])?,
+            expansion_count(&pattern[token.end..])?,
+        );
+        if before > MAX_EXPANSIONS || after > MAX_EXPANSIONS {
+            continue;
+        }
+        let neighbours = before + after;
         let score = (
             shortest < SELECTIVE_ANCHOR_BYTES,
             neighbours,

@@ -36,12 +36,12 @@ for (const key of ["web", "node", "wasm", "out", "version", "toolchain"]) {
 // The package's files, and what each is for (also the `files` list of package.json).
 const FILES = {
   "replylint.js": "ES module for browsers and bundlers (wasm-bindgen --target web)",
-  "replylint.d.ts": "its types",
+  "replylint.d.ts": "types of replylint.js",
   "replylint_bg.wasm": "the WebAssembly, shared by every entry",
   "replylint_node.cjs": "Node entry for require() (wasm-bindgen --target nodejs)",
-  "replylint_node.d.cts": "its types",
+  "replylint_node.d.cts": "types of replylint_node.cjs",
   "node.mjs": "Node entry for import, over replylint_node.cjs",
-  "node.d.ts": "its types",
+  "node.d.ts": "types of node.mjs",
 };
 
 const OTHER_FILES = { "package.json": "entry points (`exports`)", "README.md": "the README for npm users" };
@@ -120,8 +120,8 @@ function readmeSizes(tarball) {
     `| \`replylint_bg.wasm\` (every built-in language) | ${kib(wasmRaw)} | ${kib(wasmGzip)} |`,
     `| the npm package | ${kib(tarball.unpacked)} unpacked | ${kib(tarball.tarball)} tarball |`,
     "",
-    "A browser or an extension downloads only `replylint.js` and the .wasm; served with gzip or",
-    "brotli, the .wasm is the gzip figure.",
+    "Only `replylint.js` and the .wasm are loaded at run time. The gzip figure is what the .wasm",
+    "costs to download when served compressed, and about what it adds to a zipped extension.",
   ].join("\n");
 }
 

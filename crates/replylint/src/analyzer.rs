@@ -420,9 +420,8 @@ impl AnalyzerBuilder {
                 min_severity: self.min_severity,
                 languages: language_codes,
                 folds,
-                detector: self
-                    .detected_language_only
-                    .then(|| Detector::new(lexicons.iter().copied())),
+                detector: Detector::new(lexicons.iter().copied()),
+                detected_language_only: self.detected_language_only,
             }),
         })
     }
@@ -517,8 +516,10 @@ struct Inner {
     min_severity: Severity,
     languages: Vec<String>,
     folds: WordFolds,
-    /// Present when only the detected language's findings (and English) are kept.
-    detector: Option<Detector>,
+    /// Tells the language of a message among the active lexicons.
+    detector: Detector,
+    /// Keep only findings of the detected language, English and the core rules.
+    detected_language_only: bool,
 }
 
 /// Analyses customer-service replies. Cheap to clone (the automaton is shared) and
@@ -609,15 +610,11 @@ impl Analyzer {
     pub fn analyze(&self, text: &str) -> Report {
         let inner = &*self.inner;
         let mut hits = Vec::new();
-        let mut detected = None;
+        // The message's language, told only when something needs it.
+        let mut language: Option<Option<&str>> = None;
+        let mut language_of = || *language.get_or_insert_with(|| inner.detector.detect_text(text));
         for (offset, chunk) in chunks(text) {
             let normalized = inner.folds.apply(normalize(chunk));
-            if offset == 0 {
-                detected = inner
-                    .detector
-                    .as_ref()
-                    .and_then(|d| d.detect(normalized.as_str()).map(str::to_string));
-            }
             let mut candidates: Vec<RawMatch> = Vec::new();
             for (particles, matcher) in &inner.matchers {
                 let without_particles = particles.apply(&normalized);
@@ -631,17 +628,20 @@ impl Analyzer {
                     }
                 }));
             }
+            prefer_own_language(&mut candidates, &inner.rules, &mut language_of);
             hits.extend(leftmost_longest(candidates).into_iter().map(|m| Hit {
                 rule: m.rule,
                 start: m.start,
                 end: m.end,
             }));
         }
-        if let Some(language) = detected {
-            hits.retain(|h: &Hit| {
-                let rule_language = &*inner.rules[h.rule].language;
-                rule_language == language || rule_language == "en" || rule_language == "und"
-            });
+        if inner.detected_language_only {
+            if let Some(language) = language_of() {
+                hits.retain(|h: &Hit| {
+                    let rule_language = &*inner.rules[h.rule].language;
+                    rule_language == language || rule_language == "en" || rule_language == "und"
+                });
+            }
         }
         let shapes = heuristics::find(text, &inner.everyday);
         let rules = &inner.shape_rules;
@@ -682,6 +682,45 @@ impl Analyzer {
             texts.iter().map(|t| self.analyze(t.as_ref())).collect()
         }
     }
+}
+
+/// Where one literal of the same place belongs to rules of several languages (Russian and
+/// Ukrainian share many phrases), drops the candidates of the languages the message is not
+/// in, when its language can be told and one of them is it.
+fn prefer_own_language<'l>(
+    candidates: &mut Vec<RawMatch>,
+    rules: &[RuleMeta],
+    language_of: &mut impl FnMut() -> Option<&'l str>,
+) {
+    candidates.sort_unstable_by_key(|m| (m.start, m.end, m.rule));
+    let shared = candidates.windows(2).any(|w| {
+        (w[0].start, w[0].end) == (w[1].start, w[1].end)
+            && rules[w[0].rule].language != rules[w[1].rule].language
+    });
+    if !shared {
+        return;
+    }
+    let Some(language) = language_of() else {
+        return;
+    };
+    let mut keep = vec![true; candidates.len()];
+    let mut i = 0;
+    while i < candidates.len() {
+        let span = (candidates[i].start, candidates[i].end);
+        let n = candidates[i..]
+            .iter()
+            .take_while(|m| (m.start, m.end) == span)
+            .count();
+        let group = &candidates[i..i + n];
+        if group.iter().any(|m| &*rules[m.rule].language == language) {
+            for (k, m) in group.iter().enumerate() {
+                keep[i + k] = &*rules[m.rule].language == language;
+            }
+        }
+        i += n;
+    }
+    let mut flags = keep.into_iter();
+    candidates.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// Splits `text` into pieces of about [`CHUNK_BYTES`], at a line break where there is one,

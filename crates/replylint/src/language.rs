@@ -67,6 +67,9 @@ struct Profile {
     code: String,
     script: Option<Script>,
     stopwords: HashSet<String>,
+    /// Letters of this lexicon that no other lexicon of its script uses (Ukrainian `і ї є ґ`
+    /// beside Russian): each one in a text is evidence for it.
+    own_letters: HashSet<char>,
 }
 
 /// Tells the language of a message among a set of lexicons.
@@ -77,27 +80,57 @@ pub(crate) struct Detector {
 
 impl Detector {
     pub fn new<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Detector {
-        let profiles = lexicons
+        let letters_of = |l: &Lexicon| -> HashSet<char> {
+            let patterns = l.rules().iter().flat_map(|r| r.patterns.iter());
+            patterns
+                .chain(&l.language().stopwords)
+                .flat_map(|s| {
+                    normalize(s)
+                        .as_str()
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let mut profiles: Vec<(Profile, HashSet<char>)> = lexicons
             .into_iter()
             .map(|l| {
-                let letters: String = l
-                    .rules()
-                    .iter()
-                    .flat_map(|r| r.patterns.iter())
-                    .flat_map(|s| s.chars())
-                    .collect();
-                Profile {
+                let letters = letters_of(l);
+                let script = dominant_script(&letters.iter().collect::<String>());
+                let profile = Profile {
                     code: l.language().code.clone(),
-                    script: dominant_script(&letters),
+                    script,
                     stopwords: l.language().stopwords.iter().cloned().collect(),
-                }
+                    own_letters: HashSet::new(),
+                };
+                (profile, letters)
             })
             .collect();
-        Detector { profiles }
+        for i in 0..profiles.len() {
+            let script = profiles[i].0.script;
+            let others: HashSet<char> = profiles
+                .iter()
+                .enumerate()
+                .filter(|(j, (p, _))| *j != i && p.script == script)
+                .flat_map(|(_, (_, letters))| letters.iter().copied())
+                .collect();
+            let own = profiles[i]
+                .1
+                .iter()
+                .filter(|c| !others.contains(c))
+                .copied()
+                .collect();
+            profiles[i].0.own_letters = own;
+        }
+        Detector {
+            profiles: profiles.into_iter().map(|(p, _)| p).collect(),
+        }
     }
 
     /// The language of an already normalised text: the lexicon of the text's dominant script
-    /// with the most stop words in it, or the only lexicon of that script. `None` when no
+    /// with the most stop words and letters of its own in it, or the only lexicon of that
+    /// script. `None` when no
     /// lexicon is written in that script, or several are and no stop word tells them apart.
     pub fn detect(&self, normalized: &str) -> Option<&str> {
         let mut end = normalized.len().min(SAMPLE_BYTES);
@@ -115,7 +148,10 @@ impl Detector {
             .split(|c: char| !is_word_char(c))
             .filter(|w| !w.is_empty())
             .collect();
-        let hits = |p: &Profile| words.iter().filter(|w| p.stopwords.contains(**w)).count();
+        let hits = |p: &Profile| {
+            words.iter().filter(|w| p.stopwords.contains(**w)).count()
+                + sample.chars().filter(|c| p.own_letters.contains(c)).count()
+        };
         let best = candidates
             .iter()
             .map(|p| (hits(p), *p))
@@ -128,10 +164,22 @@ impl Detector {
     }
 }
 
+impl Detector {
+    /// The language of a raw text, from its first few kilobytes.
+    pub fn detect_text(&self, text: &str) -> Option<&str> {
+        let mut cut = text.len().min(SAMPLE_BYTES * 2);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        self.detect(normalize(&text[..cut]).as_str())
+    }
+}
+
 static BUILTIN_DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(crate::builtin_lexicons()));
 
 /// The dominant language of a message among the built-in lexicons, as an ISO 639 code:
-/// the script it is written in, then the stop words of each lexicon in that script.
+/// the script it is written in, then the stop words of each lexicon in that script and the
+/// letters only it uses among them (Ukrainian `і ї є ґ` beside Russian).
 /// `None` when the text gives no clue (no letters, or an unknown script, or no stop word to
 /// tell two languages of one script apart).
 ///
@@ -142,12 +190,7 @@ static BUILTIN_DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(cra
 /// assert_eq!(detect_language("👍"), None);
 /// ```
 pub fn detect_language(text: &str) -> Option<&'static str> {
-    let end = text.len().min(SAMPLE_BYTES * 2);
-    let mut cut = end;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    BUILTIN_DETECTOR.detect(normalize(&text[..cut]).as_str())
+    BUILTIN_DETECTOR.detect_text(text)
 }
 
 #[cfg(test)]
@@ -160,6 +203,18 @@ mod tests {
         assert_eq!(dominant_script("நிறுவனத்தின் கொள்கை"), Some(Script::Tamil));
         assert_eq!(dominant_script("سیاست شرکت"), Some(Script::Arabic));
         assert_eq!(dominant_script("123 !!"), None);
+    }
+
+    #[test]
+    fn letters_of_its_own_tell_ukrainian_from_russian() {
+        assert_eq!(
+            detect_language("Я вам уже пояснювала: доставка платна і займає три дні."),
+            Some("uk")
+        );
+        assert_eq!(
+            detect_language("Я вам уже объясняла, доставка платная."),
+            Some("ru")
+        );
     }
 
     #[test]

@@ -142,7 +142,7 @@ const table = [
     `${runs} runs in one process, after its first analyzer; each \`analyze()\` run is 200 calls, divided ` +
     `by 200. Node ${process.version} on ${os.cpus()[0]?.model?.trim() ?? "an unknown CPU"}, ` +
     `${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after ` +
-    `(other work on the machine inflates wall-clock time more than CPU time). Measured by ` +
+    `(other work on the machine inflates wall-clock time; CPU time counts every thread of the process, V8 compiling the .wasm in the background included, so it can exceed wall-clock time). Measured by ` +
     `\`node bindings/wasm/scripts/bench.mjs --write\`.`,
 ].join("\n");
 

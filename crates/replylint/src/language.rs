@@ -70,7 +70,13 @@ struct Profile {
     /// Letters of this lexicon that no other lexicon of its script uses (Ukrainian `і ї є ґ`
     /// beside Russian): each one in a text is evidence for it.
     own_letters: HashSet<char>,
+    /// The longer words of its patterns ("politique", "aziendale"): in a short reply, often
+    /// the only clue besides a shared "la" or "de".
+    vocabulary: HashSet<String>,
 }
+
+/// Pattern words shorter than this (in characters) are too common to tell languages apart.
+const VOCABULARY_MIN_CHARS: usize = 4;
 
 /// Tells the language of a message among a set of lexicons.
 #[derive(Debug)]
@@ -98,11 +104,25 @@ impl Detector {
             .map(|l| {
                 let letters = letters_of(l);
                 let script = dominant_script(&letters.iter().collect::<String>());
+                let vocabulary = l
+                    .rules()
+                    .iter()
+                    .flat_map(|r| r.patterns.iter())
+                    .flat_map(|p| {
+                        normalize(p)
+                            .as_str()
+                            .split(|c: char| !is_word_char(c))
+                            .filter(|w| w.chars().count() >= VOCABULARY_MIN_CHARS)
+                            .map(str::to_string)
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
                 let profile = Profile {
                     code: l.language().code.clone(),
                     script,
                     stopwords: l.language().stopwords.iter().cloned().collect(),
                     own_letters: HashSet::new(),
+                    vocabulary,
                 };
                 (profile, letters)
             })
@@ -129,8 +149,8 @@ impl Detector {
     }
 
     /// The language of an already normalised text: the lexicon of the text's dominant script
-    /// with the most stop words and letters of its own in it, or the only lexicon of that
-    /// script. `None` when no
+    /// with the most stop words, pattern words and letters of its own in it, or the only
+    /// lexicon of that script. `None` when no
     /// lexicon is written in that script, or several are and no stop word tells them apart.
     pub fn detect(&self, normalized: &str) -> Option<&str> {
         let mut end = normalized.len().min(SAMPLE_BYTES);
@@ -149,7 +169,10 @@ impl Detector {
             .filter(|w| !w.is_empty())
             .collect();
         let hits = |p: &Profile| {
-            words.iter().filter(|w| p.stopwords.contains(**w)).count()
+            words
+                .iter()
+                .filter(|w| p.stopwords.contains(**w) || p.vocabulary.contains(**w))
+                .count()
                 + sample.chars().filter(|c| p.own_letters.contains(c)).count()
         };
         let best = candidates
@@ -178,8 +201,9 @@ impl Detector {
 static BUILTIN_DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::new(crate::builtin_lexicons()));
 
 /// The dominant language of a message among the built-in lexicons, as an ISO 639 code:
-/// the script it is written in, then the stop words of each lexicon in that script and the
-/// letters only it uses among them (Ukrainian `і ї є ґ` beside Russian).
+/// the script it is written in, then, among the lexicons of that script, the one whose stop
+/// words and pattern words occur most often, letters only it uses counting too (Ukrainian
+/// `і ї є ґ` beside Russian).
 /// `None` when the text gives no clue (no letters, or an unknown script, or no stop word to
 /// tell two languages of one script apart).
 ///
@@ -215,6 +239,20 @@ mod tests {
             detect_language("Я вам уже объясняла, доставка платная."),
             Some("ru")
         );
+    }
+
+    #[test]
+    fn short_replies_are_told_by_their_pattern_words() {
+        let cases = [
+            ("fr", "Désolé, c'est la politique de l'entreprise."),
+            ("it", "Mi dispiace, è la politica aziendale."),
+            ("es", "Lo siento, es la política de la empresa."),
+            ("pt", "Desculpe, é a política da empresa."),
+            ("tl", "Pasensya na po, patakaran ng kumpanya."),
+        ];
+        for (code, reply) in cases {
+            assert_eq!(detect_language(reply), Some(code), "{reply}");
+        }
     }
 
     #[test]

@@ -4,7 +4,10 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::normalize::is_letter_or_mark;
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
 pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
@@ -91,13 +94,21 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let in_word = c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+        let in_word = is_letter_or_mark(c);
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &text[s..i];
-                let caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+                // Most words start in lowercase: decided by the first letter alone.
+                let caps = word.chars().next().is_some_and(char::is_uppercase)
+                    && word
+                        .chars()
+                        .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
+                        .count()
+                        >= 2
+                    && word
+                        .chars()
+                        .all(|c| c.is_uppercase() || !is_letter_or_mark(c) || is_combining_mark(c));
                 // A letter run glued to digits ("L2", "4G") is a code, not a word.
                 let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
                     || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());

@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon::Lexicon;
-use crate::normalize::{is_word_char, normalize};
+use unicode_normalization::char::is_combining_mark;
+
+use crate::normalize::{is_letter_or_mark, is_word_char, normalize};
 
 /// Only the start of a long text is looked at: a few kilobytes say which language it is in.
 const SAMPLE_BYTES: usize = 4096;
@@ -52,7 +54,10 @@ fn script_of(c: char) -> Script {
 /// The script most letters of `text` are written in.
 fn dominant_script(text: &str) -> Option<Script> {
     let mut counts: HashMap<Script, usize> = HashMap::new();
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text
+        .chars()
+        .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
+    {
         *counts.entry(script_of(c)).or_default() += 1;
     }
     counts.remove(&Script::Other);

@@ -67,6 +67,60 @@ impl Normalized {
     }
 }
 
+impl Normalized {
+    /// The text with `edits` applied (byte ranges of this text, in order, not overlapping, each
+    /// with what replaces it), keeping the map back to the original. Bytes of a replacement map
+    /// to the start of what they replace, but the last, which maps to its last character, so a
+    /// match ending there ends with the word it replaced.
+    fn rewrite<'r>(&self, edits: impl IntoIterator<Item = (usize, usize, &'r str)>) -> Normalized {
+        let text = self.text.as_str();
+        let origin = |i: usize| {
+            if self.origins.is_empty() {
+                to_u32(i)
+            } else {
+                self.origins[i]
+            }
+        };
+        let mut out = Normalized {
+            text: String::with_capacity(text.len()),
+            origins: Vec::with_capacity(text.len()),
+        };
+        let mut at = 0;
+        for (start, end, replacement) in edits {
+            out.text.push_str(&text[at..start]);
+            out.origins.extend((at..start).map(origin));
+            if !replacement.is_empty() {
+                out.text.push_str(replacement);
+                out.origins
+                    .extend(std::iter::repeat_n(origin(start), replacement.len() - 1));
+                out.origins.push(origin(end - 1));
+            }
+            at = end;
+        }
+        out.text.push_str(&text[at..]);
+        out.origins.extend((at..text.len()).map(origin));
+        out
+    }
+}
+
+/// The byte ranges of the words of `text` (runs of [word characters](is_word_char)).
+fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| match (is_word_char(c), start) {
+            (true, None) => {
+                start = Some(i);
+                None
+            }
+            (false, Some(s)) => {
+                start = None;
+                Some((s, i))
+            }
+            _ => None,
+        })
+}
+
 /// Normalises `text` (see the [module docs](self)).
 ///
 /// ```
@@ -143,59 +197,21 @@ impl WordFolds {
 
     /// The words of `text` to replace: byte range and canonical form.
     fn replacements<'s>(&'s self, text: &str) -> Vec<(usize, usize, &'s str)> {
-        let mut found = Vec::new();
         if self.variants.is_empty() {
-            return found;
+            return Vec::new();
         }
-        let mut word_start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            match (is_word_char(c), word_start) {
-                (true, None) => word_start = Some(i),
-                (false, Some(s)) => {
-                    if let Some(canonical) = self.variants.get(&text[s..i]) {
-                        found.push((s, i, canonical.as_str()));
-                    }
-                    word_start = None;
-                }
-                _ => {}
-            }
-        }
-        found
+        word_ranges(text)
+            .filter_map(|(s, e)| self.variants.get(&text[s..e]).map(|c| (s, e, c.as_str())))
+            .collect()
     }
 
     /// Folds a normalised text, keeping its map back to the original.
     pub fn apply(&self, n: Normalized) -> Normalized {
-        let text = n.text.as_str();
-        let replacements = self.replacements(text);
+        let replacements = self.replacements(n.as_str());
         if replacements.is_empty() {
             return n;
         }
-        let origin = |i: usize| {
-            if n.origins.is_empty() {
-                to_u32(i)
-            } else {
-                n.origins[i]
-            }
-        };
-        let mut out = Normalized {
-            text: String::with_capacity(text.len()),
-            origins: Vec::with_capacity(text.len()),
-        };
-        let mut at = 0;
-        for (start, end, canonical) in replacements {
-            out.text.push_str(&text[at..start]);
-            out.origins.extend((at..start).map(origin));
-            // Every byte maps to the word's start but the last, which maps to the word's last
-            // character, so a match ending here ends with the word.
-            out.text.push_str(canonical);
-            out.origins
-                .extend(std::iter::repeat_n(origin(start), canonical.len() - 1));
-            out.origins.push(origin(end - 1));
-            at = end;
-        }
-        out.text.push_str(&text[at..]);
-        out.origins.extend((at..text.len()).map(origin));
-        out
+        n.rewrite(replacements)
     }
 }
 
@@ -217,24 +233,12 @@ impl Particles {
 
     /// The byte ranges of the particles in `text`.
     fn find(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut found = Vec::new();
         if self.words.is_empty() {
-            return found;
+            return Vec::new();
         }
-        let mut word_start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            match (is_word_char(c), word_start) {
-                (true, None) => word_start = Some(i),
-                (false, Some(s)) => {
-                    if self.words.iter().any(|w| *w == text[s..i]) {
-                        found.push((s, i));
-                    }
-                    word_start = None;
-                }
-                _ => {}
-            }
-        }
-        found
+        word_ranges(text)
+            .filter(|&(s, e)| self.words.iter().any(|w| *w == text[s..e]))
+            .collect()
     }
 
     /// Removes the particles from a normalised literal.
@@ -253,38 +257,27 @@ impl Particles {
     /// The normalised text without its particles, each with the space after it (or before it,
     /// at the very end), keeping the map back to the original; `None` when it has none.
     pub fn apply(&self, n: &Normalized) -> Option<Normalized> {
-        let text = n.text.as_str();
+        let text = n.as_str();
         let found = self.find(text);
         if found.is_empty() {
             return None;
         }
-        let origin = |i: usize| {
-            if n.origins.is_empty() {
-                to_u32(i)
-            } else {
-                n.origins[i]
-            }
-        };
-        let mut out = Normalized {
-            text: String::with_capacity(text.len()),
-            origins: Vec::with_capacity(text.len()),
-        };
         let mut at = 0;
-        for (start, end) in found {
-            let (cut_start, cut_end) = if text[end..].starts_with(' ') {
-                (start, end + 1)
-            } else if start > at && text[..start].ends_with(' ') {
-                (start - 1, end)
-            } else {
-                (start, end)
-            };
-            out.text.push_str(&text[at..cut_start]);
-            out.origins.extend((at..cut_start).map(origin));
-            at = cut_end;
-        }
-        out.text.push_str(&text[at..]);
-        out.origins.extend((at..text.len()).map(origin));
-        Some(out)
+        let cuts: Vec<(usize, usize, &str)> = found
+            .into_iter()
+            .map(|(start, end)| {
+                let cut = if text[end..].starts_with(' ') {
+                    (start, end + 1, "")
+                } else if start > at && text[..start].ends_with(' ') {
+                    (start - 1, end, "")
+                } else {
+                    (start, end, "")
+                };
+                at = cut.1;
+                cut
+            })
+            .collect();
+        Some(n.rewrite(cuts))
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{categories, json_lines, locations, replylint, Scratch};
+use common::{categories, check_file_jsonl, json_lines, locations, replylint, Scratch};
 
 fn loc(source: &str, line: u64, text: &str) -> (String, u64, String) {
     (source.to_string(), line, text.to_string())
@@ -16,13 +16,7 @@ fn lines_format_makes_every_non_blank_line_a_message_with_its_line_number() {
         "replies.txt",
         "It's company policy.\n\n   \r\nThanks, all done!\r\n",
     );
-    let out = replylint()
-        .arg("check")
-        .arg(&file)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    let messages = json_lines(&out.stdout);
+    let messages = check_file_jsonl(&file, &[]);
     let name = file.display().to_string();
     assert_eq!(
         locations(&messages),
@@ -46,13 +40,7 @@ fn jsonl_extension_reads_the_text_field_and_ignores_other_fields() {
             "\n"
         ),
     );
-    let out = replylint()
-        .arg("check")
-        .arg(&file)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    let messages = json_lines(&out.stdout);
+    let messages = check_file_jsonl(&file, &[]);
     let name = file.display().to_string();
     assert_eq!(
         locations(&messages),
@@ -71,13 +59,7 @@ fn text_field_chooses_the_json_field() {
         "t.jsonl",
         r#"{"text": "ignored", "body": "That's not my department."}"#,
     );
-    let out = replylint()
-        .arg("check")
-        .arg(&file)
-        .args(["--text-field", "body", "--format", "jsonl"])
-        .output()
-        .unwrap();
-    let messages = json_lines(&out.stdout);
+    let messages = check_file_jsonl(&file, &["--text-field", "body"]);
     assert_eq!(messages[0]["text"], "That's not my department.");
     assert!(categories(&messages[0]).contains(&"deflection".to_string()));
 }
@@ -119,13 +101,7 @@ fn csv_extension_reads_the_text_column_with_quoted_fields_and_record_lines() {
         "export.csv",
         "id,text,agent\n1,\"I'm sorry, but we can't.\",sam\n2,\"Line one\nline two\",kim\n3,Happy to help,lee\n",
     );
-    let out = replylint()
-        .arg("check")
-        .arg(&file)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    let messages = json_lines(&out.stdout);
+    let messages = check_file_jsonl(&file, &[]);
     let name = file.display().to_string();
     assert_eq!(
         locations(&messages),
@@ -159,13 +135,7 @@ fn input_whole_makes_the_file_one_message_and_points_at_the_right_line() {
         "letter.txt",
         "Hello Anna,\n\nthank you for writing.\nIt's company policy.\n",
     );
-    let out = replylint()
-        .arg("check")
-        .arg(&file)
-        .args(["--input", "whole", "--format", "jsonl"])
-        .output()
-        .unwrap();
-    let messages = json_lines(&out.stdout);
+    let messages = check_file_jsonl(&file, &["--input", "whole"]);
     assert_eq!(messages.len(), 1);
     assert_eq!(messages[0]["line"], 1);
     assert!(categories(&messages[0]).contains(&"policy_hiding".to_string()));
@@ -294,13 +264,7 @@ fn large_inputs_stream_in_batches_and_keep_input_order() {
         })
         .collect();
     let file = scratch.file("many.txt", lines);
-    let out = replylint()
-        .arg("check")
-        .arg(&file)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
-    let messages = json_lines(&out.stdout);
+    let messages = check_file_jsonl(&file, &[]);
     assert_eq!(messages.len(), 10_000);
     for (i, message) in messages.iter().enumerate() {
         assert_eq!(message["line"], i as u64 + 1);

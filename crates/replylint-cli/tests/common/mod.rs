@@ -59,6 +59,18 @@ suggestion = "Keep it."
 examples = ["I appreciate your patience."]
 "#;
 
+/// Runs `replylint check FILE ARGS… --format jsonl` and returns the messages it printed.
+pub fn check_file_jsonl(file: &Path, args: &[&str]) -> Vec<Value> {
+    let out = replylint()
+        .arg("check")
+        .arg(file)
+        .args(args)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    json_lines(&out.stdout)
+}
+
 /// A scratch directory that is removed when the test ends.
 pub struct Scratch {
     dir: TempDir,

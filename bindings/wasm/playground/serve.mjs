@@ -4,8 +4,8 @@
 //
 //   node bindings/wasm/playground/serve.mjs [port]      # then open the URL it prints
 //
-// Listens on 127.0.0.1 only. The browser test imports startServer() and uses port 0 (any
-// free port).
+// Listens on 127.0.0.1 only. The browser tests import startServer() and use port 0 (any
+// free port); the extension's test serves its demo help desk with `root`.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -27,26 +27,27 @@ const TYPES = {
 };
 
 /** The file a URL path names, or null when it lies outside the served directories. */
-function resolve(urlPath, packageDir) {
+function resolve(urlPath, packageDir, root) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
     return null;
   }
-  const [root, rest] = decoded.startsWith("/pkg/") ? [packageDir, decoded.slice(5)] : [here, decoded.slice(1)];
-  const file = path.resolve(root, rest === "" ? "index.html" : rest);
-  return file.startsWith(root + path.sep) ? file : null;
+  const [dir, rest] = decoded.startsWith("/pkg/") ? [packageDir, decoded.slice(5)] : [root, decoded.slice(1)];
+  const file = path.resolve(dir, rest === "" ? "index.html" : rest);
+  return file.startsWith(dir + path.sep) ? file : null;
 }
 
 /**
  * Starts the server; resolves to `{ url, close() }` once it listens.
- * @param {{host?: string, port?: number, packageDir?: string}} [options]
+ * @param {{host?: string, port?: number, packageDir?: string, root?: string}} [options]
+ *   `root`: the directory served at / (default: the playground's)
  */
-export function startServer({ host = "127.0.0.1", port = 0, packageDir = defaultPackageDir } = {}) {
+export function startServer({ host = "127.0.0.1", port = 0, packageDir = defaultPackageDir, root = here } = {}) {
   const server = http.createServer((request, response) => {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
-    const file = resolve(pathname, packageDir);
+    const file = resolve(pathname, packageDir, root);
     fs.readFile(file ?? "", (err, body) => {
       if (err || request.method !== "GET") {
         response.writeHead(err ? 404 : 405, { "content-type": "text/plain; charset=utf-8" });

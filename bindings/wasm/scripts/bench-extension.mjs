@@ -182,7 +182,7 @@ const table = [
   `| the extension unpacked (\`build/extension/unpacked\`, ${files.length} files) | ${bytes(unpackedBytes)} B (${kib(unpackedBytes)}) |`,
   `| the zip (\`build/extension/${zipName}\`) | ${bytes(zipBytes)} B (${kib(zipBytes)}) |`,
   "",
-  `A ${REPLY.length}-character reply in English and Russian (\`bindings/wasm/examples/extension/demo/reply-2000.txt\`), ` +
+  `A ${REPLY.length.toLocaleString("en-US")}-character reply in English and Russian (\`bindings/wasm/examples/extension/demo/reply-2000.txt\`), ` +
     `${runs} runs per editor after one warm-up, in one browser. ${chromiumVersion}, headless, on ` +
     `${os.cpus()[0]?.model?.trim() ?? "an unknown CPU"}, ${os.cpus().length} cores, load average ` +
     `${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after (other work on the machine slows every figure). ` +

@@ -36,7 +36,7 @@
     .underline { position: absolute; box-sizing: border-box; border-bottom: 2px solid var(--c);
                  border-radius: 1px; }
     .underline.active { background: color-mix(in srgb, var(--c) 16%, transparent); }
-    .card { position: fixed; max-width: 22rem; padding: 0.6rem 0.75rem; border-radius: 8px;
+    .card { position: fixed; z-index: 1; max-width: 22rem; padding: 0.6rem 0.75rem; border-radius: 8px;
             border-top: 4px solid var(--c); background: #fff; color: #1f2328;
             box-shadow: 0 6px 24px rgb(0 0 0 / 18%), 0 0 0 1px rgb(0 0 0 / 8%);
             font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; }
@@ -114,9 +114,9 @@
   function onFocus(event) {
     const el = editableRoot(event.target);
     if (!el) return;
-    // Chrome stops an idle service worker after 30 s; a restarted one takes about a second to
-    // build its analyzer (docs/extension.md). Asking for it now, as the agent comes back to
-    // the editor, moves that second off the first keystroke.
+    // Chrome stops an idle service worker after 30 s; a restarted one needs half a second or
+    // more to build its analyzer (docs/extension.md). Asking for it now, as the agent comes
+    // back to the editor, takes that off the first keystroke.
     chrome.runtime.sendMessage({ type: "replylint.warm" }).catch(reportError);
     watch(el);
   }

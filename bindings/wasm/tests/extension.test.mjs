@@ -196,7 +196,7 @@ test("pointing at an underline shows its explanation and suggestion", async () =
   await page.mouse.move((r.left + r.right) / 2, (r.top + r.bottom) / 2);
   const card = page.locator("replylint-overlay .card");
   await card.waitFor({ state: "visible" });
-  assert.equal(await card.getAttribute("data-replylint-rule"), "ru.rules-are-rules");
+  assert.equal(await card.getAttribute("data-replylint-card-rule"), "ru.rules-are-rules");
   assert.equal(await card.locator("q").textContent(), "таковы правила");
   assert.match(await card.locator("header code").textContent(), /^ru\.rules-are-rules · ru$/);
   assert.match(await card.locator(".explanation").textContent(), /\S{10}/);
@@ -245,7 +245,7 @@ test("a category switched off on the options page loses its underlines at once",
   await page.waitForSelector('replylint-overlay [data-replylint-category="policy_hiding"]');
 });
 
-test("on a host not in the list nothing happens, until it is added", async () => {
+test("on a host not in the list nothing happens, until it is added; removed, it is cleared", async () => {
   const other = await browser.context.newPage();
   collectErrors(other, "other host");
   await other.goto(browser.helpdesk("localhost"));
@@ -262,6 +262,12 @@ test("on a host not in the list nothing happens, until it is added", async () =>
   await other.bringToFront();
   await waitForAnalysis(other, "textarea");
   assert.equal(await other.locator("replylint-overlay [data-replylint-rule]").count(), QUICK_REPLY_FINDINGS.length);
+
+  await options.bringToFront();
+  assert.deepEqual(await saveHosts(options, "127.0.0.1"), []);
+  await other.bringToFront();
+  await other.waitForFunction(() => !document.querySelector("replylint-overlay"));
+  assert.equal(await other.locator("#reply").inputValue(), QUICK_REPLY);
   await other.close();
 });
 

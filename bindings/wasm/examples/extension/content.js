@@ -87,8 +87,7 @@
     document.removeEventListener("scroll", scheduleLayout, { capture: true });
     document.removeEventListener("mousemove", onMouseMove, { capture: true });
     window.removeEventListener("resize", scheduleLayout);
-    for (const state of editors.values()) clearTimeout(state.timer);
-    editors.clear();
+    for (const state of editors.values()) forget(state);
     overlay?.host.remove();
     overlay = null;
   }
@@ -143,7 +142,9 @@
     layer.dataset.replylintKind = el instanceof HTMLTextAreaElement ? "textarea" : "contenteditable";
     layer.dataset.replylintState = "pending";
     root.append(layer);
-    const state = { el, layer, mirror: null, findings: [], analysed: null, seq: 0, timer: 0, hits: [] };
+    const resized = new ResizeObserver(scheduleLayout);
+    resized.observe(el);
+    const state = { el, layer, mirror: null, resized, findings: [], analysed: null, seq: 0, timer: 0, hits: [] };
     if (el instanceof HTMLTextAreaElement) {
       state.mirror = document.createElement("div");
       state.mirror.className = "mirror";
@@ -151,8 +152,16 @@
       root.append(state.mirror);
     }
     editors.set(el, state);
-    new ResizeObserver(scheduleLayout).observe(el);
     analyze(state);
+  }
+
+  /** Stops watching an editor (removed from the page, or the host no longer allowed). */
+  function forget(state) {
+    clearTimeout(state.timer);
+    state.resized.disconnect();
+    state.layer.remove();
+    state.mirror?.remove();
+    editors.delete(state.el);
   }
 
   function ensureOverlay() {
@@ -237,12 +246,7 @@
         const started = performance.now();
         layoutEditor(state);
         state.layer.dataset.replylintLayoutMs = (performance.now() - started).toFixed(2);
-      } else {
-        clearTimeout(state.timer);
-        state.layer.remove();
-        state.mirror?.remove();
-        editors.delete(state.el);
-      }
+      } else forget(state);
     }
     hideCard();
   }
@@ -405,7 +409,7 @@
     suggestion.append(instead, f.suggestion);
     card.replaceChildren(header, quote, explanation, suggestion);
     card.style.setProperty("--c", category?.colour ?? "#59636e");
-    card.dataset.replylintRule = f.ruleId;
+    card.dataset.replylintCardRule = f.ruleId; // not data-replylint-rule: that marks the underlines
     card.hidden = false;
     for (const { index, underline } of state.hits) underline.classList.toggle("active", index === hit.index);
     // Below the phrase, or above it when there is no room below; never over it.
@@ -421,7 +425,7 @@
   function hideCard() {
     if (!overlay) return;
     overlay.card.hidden = true;
-    delete overlay.card.dataset.replylintRule;
+    delete overlay.card.dataset.replylintCardRule;
     for (const u of overlay.root.querySelectorAll(".underline.active")) u.classList.remove("active");
     shown = null;
   }

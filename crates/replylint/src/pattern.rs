@@ -14,6 +14,10 @@
 /// rather than building a huge automaton.
 pub const MAX_EXPANSIONS: usize = 1024;
 
+/// How deep groups may nest. Parsing and expansion recurse once per level, so without a
+/// limit a pattern of ten thousand `(` overflows the stack and aborts the process.
+pub const MAX_NESTING: usize = 32;
+
 const ZWNJ: char = '\u{200C}';
 
 /// Why a pattern could not be expanded.
@@ -34,6 +38,9 @@ pub enum PatternError {
     /// A trailing backslash.
     #[error("the pattern ends with a lone `\\`")]
     TrailingEscape,
+    /// Groups nested deeper than [`MAX_NESTING`].
+    #[error("groups nest more than {MAX_NESTING} deep; split it into several patterns")]
+    TooDeep,
     /// The cartesian product of the groups is too large.
     #[error("expands to more than {MAX_EXPANSIONS} literals; split it into several patterns")]
     TooManyExpansions,
@@ -51,6 +58,8 @@ enum Node {
 struct Parser<'a> {
     src: &'a str,
     pos: usize,
+    /// Groups open at `pos`.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -101,6 +110,10 @@ impl Parser<'_> {
     }
 
     fn group(&mut self, open: char) -> Result<Node, PatternError> {
+        if self.depth == MAX_NESTING {
+            return Err(PatternError::TooDeep);
+        }
+        self.depth += 1;
         let close = if open == '(' { ')' } else { ']' };
         let mut alternatives = Vec::new();
         loop {
@@ -119,6 +132,7 @@ impl Parser<'_> {
                 None => return Err(PatternError::Unclosed(open)),
             }
         }
+        self.depth -= 1;
         Ok(Node::Group {
             alternatives,
             optional: open == '[',
@@ -139,7 +153,11 @@ impl Parser<'_> {
 /// assert!(expand("(unclosed").is_err());
 /// ```
 pub fn expand(pattern: &str) -> Result<Vec<String>, PatternError> {
-    let mut parser = Parser { src: pattern, pos: 0 };
+    let mut parser = Parser {
+        src: pattern,
+        pos: 0,
+        depth: 0,
+    };
     let nodes = parser.sequence()?;
     if let Some(c) = parser.src[parser.pos..].chars().next() {
         return Err(if c == '|' {
@@ -308,7 +326,11 @@ fn expansion_count(src: &str) -> Result<usize, PatternError> {
             })
         })
     }
-    let mut parser = Parser { src, pos: 0 };
+    let mut parser = Parser {
+        src,
+        pos: 0,
+        depth: 0,
+    };
     Ok(count(&parser.sequence()?))
 }
 
@@ -400,6 +422,15 @@ mod tests {
         assert_eq!(expand("(a|)"), Err(PatternError::EmptyAlternative));
         assert_eq!(expand("[ ]"), Err(PatternError::EmptyAlternative));
         assert_eq!(expand("a\\"), Err(PatternError::TrailingEscape));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let nested = |depth: usize| format!("{}a{}", "(".repeat(depth), ")".repeat(depth));
+        assert_eq!(expand(&nested(MAX_NESTING)).unwrap(), ["a"]);
+        assert_eq!(expand(&nested(MAX_NESTING + 1)), Err(PatternError::TooDeep));
+        assert_eq!(expand(&nested(100_000)), Err(PatternError::TooDeep));
+        assert_eq!(expand(&"[".repeat(100_000)), Err(PatternError::TooDeep));
     }
 
     fn lower(s: &str) -> String {

@@ -96,6 +96,10 @@ pub struct Message {
     pub line: usize,
     /// The message itself.
     pub text: String,
+    /// Whether `text` is the source's own content from the start of `line` (line and whole
+    /// input), so a position in the text is a line and column of the source; not for JSONL
+    /// and CSV fields, whose escapes move columns, nor for `--text`.
+    pub verbatim: bool,
 }
 
 impl AsRef<str> for Message {
@@ -151,6 +155,7 @@ pub fn read_all(
                             source: name.clone(),
                             line: index + 1,
                             text: text.clone(),
+                            verbatim: false,
                         },
                         &counter,
                     );
@@ -228,6 +233,7 @@ fn read_source<R: Read, F: FnMut(Batch) -> bool>(
                     source,
                     line: 1,
                     text,
+                    verbatim: true,
                 },
                 counter,
             );
@@ -260,6 +266,7 @@ fn read_source<R: Read, F: FnMut(Batch) -> bool>(
                         source: source.clone(),
                         line: number,
                         text,
+                        verbatim: format == InputFormat::Lines,
                     },
                     counter,
                 );
@@ -312,6 +319,7 @@ fn read_csv<R: Read, F: FnMut(Batch) -> bool>(
                 source: source.clone(),
                 line,
                 text,
+                verbatim: false,
             },
             counter,
         );

@@ -1,20 +1,23 @@
 //! `replylint`: lint customer-service replies from the terminal or CI.
 //!
 //! * `replylint check [FILES...]` analyses replies (lines, JSONL, CSV or whole files, or
-//!   stdin) and prints annotated findings, JSON or JSON Lines.
+//!   stdin) and prints annotated findings, JSON, JSON Lines, SARIF or GitHub annotations.
 //! * `replylint lexicon list|expand|check` inspects the built-in lexicons and validates your
 //!   own.
 //!
 //! Exit codes: 0 nothing at or above `--fail-on`, 1 something was found, 2 usage or input
 //! error.
 
+mod annotations;
 mod check;
 mod fail;
 mod input;
 mod lexicon_cmd;
+mod location;
 mod options;
 mod output;
 mod progress;
+mod sarif;
 
 use std::process::ExitCode;
 

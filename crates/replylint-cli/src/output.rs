@@ -1,4 +1,5 @@
-//! Output formats: annotated snippets for people, JSON and JSON Lines for programs.
+//! Output formats: annotated snippets for people, JSON and JSON Lines for programs, SARIF and
+//! GitHub annotations for CI.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -9,7 +10,9 @@ use clap::ValueEnum;
 use replylint::{Category, Finding, Report, Severity};
 use serde::Serialize;
 
+use crate::annotations;
 use crate::input::Message;
+use crate::sarif::SarifLog;
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -20,6 +23,10 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per message and line.
     Jsonl,
+    /// One SARIF 2.1.0 log, for code-scanning tools (problems only, no positive signals).
+    Sarif,
+    /// GitHub Actions annotations, one workflow command per problem.
+    Github,
 }
 
 /// Totals over every message, printed at the end (and serialised in `--format json`).
@@ -98,6 +105,7 @@ pub struct Printer<W: Write> {
     renderer: Renderer,
     /// Messages written so far (for the commas of the JSON array).
     written: usize,
+    sarif: SarifLog,
 }
 
 impl<W: Write> Printer<W> {
@@ -114,6 +122,7 @@ impl<W: Write> Printer<W> {
             color,
             renderer,
             written: 0,
+            sarif: SarifLog::default(),
         }
     }
 
@@ -140,12 +149,15 @@ impl<W: Write> Printer<W> {
                     self.out.write_all(b"\n")?;
                 }
             }
+            OutputFormat::Sarif => self.sarif.message(&mut self.out, message, report)?,
+            OutputFormat::Github => annotations::write(&mut self.out, message, report)?,
         }
         self.written += 1;
         Ok(())
     }
 
-    /// Writes the summary (human: the totals line; json: closes the document; jsonl: nothing).
+    /// Writes the summary (human: the totals line; json: closes the document; sarif: closes
+    /// the log with its rules; jsonl and github: nothing).
     pub fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         match self.format {
             OutputFormat::Human => {
@@ -175,7 +187,8 @@ impl<W: Write> Printer<W> {
                 serde_json::to_writer(&mut self.out, summary)?;
                 self.out.write_all(b"}\n")?;
             }
-            OutputFormat::Jsonl => {}
+            OutputFormat::Sarif => self.sarif.finish(&mut self.out)?,
+            OutputFormat::Jsonl | OutputFormat::Github => {}
         }
         self.flush()
     }

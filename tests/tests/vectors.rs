@@ -3,7 +3,22 @@
 use std::collections::HashSet;
 
 use replylint::Analyzer;
-use replylint_tests::{load_all, ExpectedFinding};
+use replylint_tests::{load_all, vectors_dir, ExpectedFinding};
+
+/// How many vectors the JSON files hold, counted from the raw JSON rather than through the
+/// typed loader, so a loader that dropped a file or a vector would be caught.
+fn vectors_in_the_files() -> usize {
+    let mut count = 0;
+    for entry in std::fs::read_dir(vectors_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            count += json["vectors"].as_array().map_or(0, Vec::len);
+        }
+    }
+    count
+}
 
 #[test]
 fn every_vector_gives_exactly_its_findings() {
@@ -23,8 +38,24 @@ fn every_vector_gives_exactly_its_findings() {
                     }
                 },
             };
-            let got: Vec<ExpectedFinding> = analyzer
-                .analyze(&v.text)
+            let report = analyzer.analyze(&v.text);
+            // The spans the bindings hand out (code points for Python, UTF-16 units for JS)
+            // are the byte spans converted, exactly.
+            for f in report.findings() {
+                let (start, end) = (f.span().start, f.span().end);
+                let chars = |to: usize| v.text[..to].chars().count();
+                let units = |to: usize| v.text[..to].encode_utf16().count();
+                if (f.char_span().start, f.char_span().end) != (chars(start), chars(end))
+                    || (f.utf16_span().start, f.utf16_span().end) != (units(start), units(end))
+                {
+                    failures.push(format!(
+                        "{file} / {}: {} has inconsistent spans",
+                        v.name,
+                        f.rule_id()
+                    ));
+                }
+            }
+            let got: Vec<ExpectedFinding> = report
                 .findings()
                 .iter()
                 .map(|f| ExpectedFinding {
@@ -63,6 +94,8 @@ fn every_vector_gives_exactly_its_findings() {
         failures.len(),
         failures.join("\n")
     );
+    assert_eq!(count, vectors_in_the_files(), "every vector in the files ran");
+    assert!(count > 0, "no vectors in {}", vectors_dir().display());
     println!("{count} vectors pass");
 }
 

@@ -128,6 +128,53 @@ impl PyAnalyzer {
         analyze_many(py, &self.inner, "analyze_many()", texts)
     }
 
+    /// Analyses a column of replies given as Arrow strings and returns one row per finding,
+    /// as a ``pyarrow.Table``. The text is read in place (no copy), on every core, with the
+    /// GIL released.
+    ///
+    /// The table's columns: ``row`` (the reply's position in ``array``), ``rule_id``,
+    /// ``category``, ``severity``, ``language``, ``start`` and ``end`` (code points, Python
+    /// string indices into the reply), ``text`` (the phrase), ``explanation`` and
+    /// ``suggestion``. Null replies have no findings.
+    ///
+    /// Args:
+    ///     array: a ``string``, ``large_string`` or ``string_view`` array, a dictionary of
+    ///         them, or a chunked array: anything with ``__arrow_c_array__`` or
+    ///         ``__arrow_c_stream__`` (pyarrow, a polars Series, nanoarrow, arro3).
+    ///
+    /// Raises:
+    ///     TypeError: ``array`` is not an Arrow array of strings.
+    ///     ImportError: pyarrow is not installed (``pip install replylint[arrow]``).
+    fn analyze_arrow<'py>(&self, array: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        crate::arrow::analyze_arrow(&self.inner, array)
+    }
+
+    /// The score (0–100) of every reply of an Arrow string column, as a ``pyarrow.Array`` of
+    /// ``uint8`` as long as ``array``, null where the reply is null. Reads the text in
+    /// place, on every core, with the GIL released.
+    ///
+    /// Args:
+    ///     array: as for :meth:`analyze_arrow`.
+    ///
+    /// Raises:
+    ///     TypeError: ``array`` is not an Arrow array of strings.
+    ///     ImportError: pyarrow is not installed (``pip install replylint[arrow]``).
+    fn score_arrow<'py>(&self, array: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        crate::arrow::score_arrow(&self.inner, array)
+    }
+
+    /// :meth:`score_arrow` without pyarrow: an object that exports the scores through
+    /// ``__arrow_c_array__`` (used by :mod:`replylint.polars`).
+    fn _score_arrow_export(&self, array: &Bound<'_, PyAny>) -> PyResult<pyo3_arrow::PyArray> {
+        crate::arrow::score_to_array(&self.inner, "score()", array)
+    }
+
+    /// The findings of every reply as a list of structs (null for a null reply), exported
+    /// through ``__arrow_c_stream__`` (used by :mod:`replylint.polars`).
+    fn _findings_arrow_export(&self, array: &Bound<'_, PyAny>) -> PyResult<pyo3_arrow::PyChunkedArray> {
+        crate::arrow::findings_to_lists(&self.inner, "findings()", array)
+    }
+
     /// The codes of the active languages, built-in lexicons first (``["en", "ru"]``).
     #[getter]
     fn languages(&self) -> Vec<String> {

@@ -7,10 +7,12 @@
 //!
 //! * [`analyzer`]: `Analyzer` (configuration in, reports out; pickles as its configuration).
 //! * [`report`]: `Report` and `Finding`.
+//! * [`arrow`]: the Arrow batch path (`analyze_arrow`, `score_arrow`, the Polars namespace).
 //! * [`convert`]: Python arguments to Rust values, with `TypeError`s that say what was given.
 //! * [`error`]: the one conversion of [`replylint::Error`] to `ValueError`.
 
 mod analyzer;
+mod arrow;
 mod convert;
 mod error;
 mod report;

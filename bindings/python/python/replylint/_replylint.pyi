@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Final, Literal, Optional, Union, final
+from typing import Any, Final, Literal, Optional, Protocol, Union, final
 
 from typing_extensions import TypeAlias
 
@@ -37,6 +37,18 @@ _Severity: TypeAlias = Literal["info", "warning", "error"]
 _JargonEntry: TypeAlias = Union[str, tuple[str, Optional[str]]]
 _Jargon: TypeAlias = Union[Iterable[_JargonEntry], Mapping[str, Optional[str]]]
 _LexiconSource: TypeAlias = Union[str, os.PathLike[str]]
+
+class _ArrowArrayExportable(Protocol):
+    """An Arrow array that exports itself through the Arrow PyCapsule interface."""
+
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> tuple[object, object]: ...
+
+class _ArrowStreamExportable(Protocol):
+    """An Arrow stream (a chunked array) that exports itself through the PyCapsule interface."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
+_ArrowStrings: TypeAlias = Union[_ArrowArrayExportable, _ArrowStreamExportable]
 
 CATEGORIES: Final[tuple[_Category, ...]]
 POSITIVE_CATEGORIES: Final[frozenset[_Category]]
@@ -115,6 +127,11 @@ class Analyzer:
     ) -> Analyzer: ...
     def analyze(self, text: str) -> Report: ...
     def analyze_many(self, texts: Iterable[str]) -> list[Report]: ...
+    # pyarrow.Table and pyarrow.Array; Any because pyarrow is optional and untyped.
+    def analyze_arrow(self, array: _ArrowStrings) -> Any: ...
+    def score_arrow(self, array: _ArrowStrings) -> Any: ...
+    def _score_arrow_export(self, array: _ArrowStrings) -> _ArrowArrayExportable: ...
+    def _findings_arrow_export(self, array: _ArrowStrings) -> _ArrowStreamExportable: ...
     @property
     def languages(self) -> list[str]: ...
     @property

@@ -8,9 +8,14 @@ pandas is optional: it is imported when this module is, and only then::
     >>> score_series(replies).tolist()
     [84.0, nan, 90.0]
 
-Both functions analyse the whole column with one :meth:`replylint.Analyzer.analyze_many`
-call (every core, GIL released). Missing values (``None``, ``NaN``, ``pd.NA``) have no
-findings and no score; any other non-``str`` value is a ``TypeError``.
+Both functions analyse the whole column in one call on every core, with the GIL released.
+When pyarrow is installed (``pip install replylint[arrow]``) the column goes through Arrow
+(:meth:`replylint.Analyzer.score_arrow` and :meth:`~replylint.Analyzer.analyze_arrow`): a
+column of dtype ``string[pyarrow]`` or ``pd.ArrowDtype(pa.string())`` is read in place, and
+no Python object is made per reply. Without pyarrow they use
+:meth:`replylint.Analyzer.analyze_many`; the results are the same. Missing values (``None``,
+``NaN``, ``pd.NA``) have no findings and no score; any other non-``str`` value is a
+``TypeError``.
 """
 
 from __future__ import annotations
@@ -25,6 +30,14 @@ except ImportError as _err:  # pragma: no cover - exercised only without pandas
         "install it with `pip install pandas` (or `pip install replylint[pandas]`)"
     ) from _err
 
+try:
+    import pyarrow as _pa  # type: ignore[import-untyped]
+
+    _ARROW = True
+except ImportError:  # pragma: no cover - exercised only without pyarrow
+    _ARROW = False
+
+from ._default import analyzer_or_default
 from ._replylint import Analyzer, Report, analyze_many
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,18 +59,37 @@ FINDING_COLUMNS = (
 )
 
 
-def _reports(series: Any, analyzer: Optional[Analyzer], caller: str) -> tuple[pd.Series, list[Optional[Report]]]:
-    """The series (converted if it is not one) and one report per row (``None`` where the
-    value is missing)."""
-    if not isinstance(series, _pd.Series):
-        if isinstance(series, (str, bytes)):
-            raise TypeError(f"{caller}() expected a pandas Series of str, got {type(series).__name__}")
-        series = _pd.Series(series, dtype=object)
-    if analyzer is not None and not isinstance(analyzer, Analyzer):
-        raise TypeError(
-            f"{caller}() argument 'analyzer' expected a replylint.Analyzer or None, "
-            f"got {type(analyzer).__name__}"
-        )
+def _series(values: Any, analyzer: Optional[Analyzer], caller: str) -> pd.Series:
+    """The series (converted if it is not one), after checking the arguments' types."""
+    if isinstance(values, _pd.Series):
+        series = values
+    elif isinstance(values, (str, bytes)):
+        raise TypeError(f"{caller}() expected a pandas Series of str, got {type(values).__name__}")
+    else:
+        series = _pd.Series(values, dtype=object)
+    analyzer_or_default(analyzer, f"{caller}()")
+    return series
+
+
+def _arrow(series: pd.Series) -> Any:
+    """The series as an Arrow array of strings (missing values as nulls), or ``None`` without
+    pyarrow or when a value is neither a ``str`` nor missing (the per-value path then names
+    it)."""
+    if not _ARROW:
+        return None
+    try:
+        array = _pa.array(series, from_pandas=True)
+    except (_pa.ArrowInvalid, _pa.ArrowTypeError):
+        return None
+    kind = array.type
+    if _pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    textual = (_pa.types.is_string(kind) or _pa.types.is_large_string(kind) or _pa.types.is_string_view(kind))
+    return array if textual or _pa.types.is_null(kind) else None
+
+
+def _reports(series: pd.Series, analyzer: Optional[Analyzer], caller: str) -> list[Optional[Report]]:
+    """One report per row (``None`` where the value is missing)."""
     values = series.tolist()
     present = []
     texts = []
@@ -76,7 +108,7 @@ def _reports(series: Any, analyzer: Optional[Analyzer], caller: str) -> tuple[pd
     reports: list[Optional[Report]] = [None] * len(values)
     for i, report in zip(present, analyzed):
         reports[i] = report
-    return series, reports
+    return reports
 
 
 def _is_missing(value: Any) -> bool:
@@ -103,7 +135,19 @@ def analyze_series(series: pd.Series, analyzer: Optional[Analyzer] = None) -> pd
     Raises:
         TypeError: a value is neither a ``str`` nor missing.
     """
-    series, reports = _reports(series, analyzer, "analyze_series")
+    series = _series(series, analyzer, "analyze_series")
+    arrow = _arrow(series)
+    if arrow is not None:
+        table = analyzer_or_default(analyzer, "analyze_series()").analyze_arrow(arrow)
+        index = series.index.take(table.column("row").to_numpy())
+        columns = {
+            c: table.column(c).to_numpy().astype("int64")
+            if c in ("start", "end")
+            else _pd.array(table.column(c).to_numpy(zero_copy_only=False), dtype=object)
+            for c in FINDING_COLUMNS
+        }
+        return _pd.DataFrame(columns, index=index, columns=list(FINDING_COLUMNS))
+    reports = _reports(series, analyzer, "analyze_series")
     labels = []
     rows: dict[str, list[Any]] = {c: [] for c in FINDING_COLUMNS}
     for label, report in zip(series.index, reports):
@@ -146,9 +190,16 @@ def score_series(series: pd.Series, analyzer: Optional[Analyzer] = None) -> pd.S
     Raises:
         TypeError: a value is neither a ``str`` nor missing.
     """
-    series, reports = _reports(series, analyzer, "score_series")
+    series = _series(series, analyzer, "score_series")
+    arrow = _arrow(series)
+    if arrow is not None:
+        scores = analyzer_or_default(analyzer, "score_series()").score_arrow(arrow)
+        dtype = "int64" if scores.null_count == 0 else "float64"
+        values = scores.to_numpy(zero_copy_only=False).astype(dtype)
+        return _pd.Series(values, index=series.index, name="score", dtype=dtype)
+    reports = _reports(series, analyzer, "score_series")
     if all(r is not None for r in reports):
-        scores: list[Any] = [r.score for r in reports if r is not None]
-        return _pd.Series(scores, index=series.index, name="score", dtype="int64")
-    scores = [float("nan") if r is None else float(r.score) for r in reports]
-    return _pd.Series(scores, index=series.index, name="score", dtype="float64")
+        scores_: list[Any] = [r.score for r in reports if r is not None]
+        return _pd.Series(scores_, index=series.index, name="score", dtype="int64")
+    floats = [float("nan") if r is None else float(r.score) for r in reports]
+    return _pd.Series(floats, index=series.index, name="score", dtype="float64")

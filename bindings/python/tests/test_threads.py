@@ -90,6 +90,14 @@ def test_another_thread_runs_while_analyze_many_works():
     assert coverage >= 0.75, f"another thread ran in {coverage:.0%} of the call ({ticks} loops in {seconds:.2f} s)"
 
 
+def test_another_thread_runs_while_analyze_arrow_works():
+    pa = pytest.importorskip("pyarrow")
+    analyzer = Analyzer()
+    call = _long_enough(lambda n: (lambda array=pa.array(batch(n)): analyzer.analyze_arrow(array)))
+    coverage, ticks, seconds = _coverage(call)
+    assert coverage >= 0.75, f"another thread ran in {coverage:.0%} of the call ({ticks} loops in {seconds:.2f} s)"
+
+
 @pytest.mark.skipif(not getattr(sys, "_is_gil_enabled", lambda: True)(), reason="free-threaded Python has no GIL")
 def test_a_gil_holding_call_leaves_the_middle_empty():
     """The control for the test above: sorting a shuffled list of strings holds the GIL in

@@ -88,6 +88,6 @@ class ReplylintNamespace:
         chosen = analyzer_or_default(analyzer, "replylint.findings()")
 
         def findings(replies: _pl.Series) -> _pl.Series:
-            return _pl.Series(replies.name, chosen._findings_arrow_export(replies)).cast(FINDING_DTYPE)
+            return _pl.Series(replies.name, chosen._findings_arrow_export(replies))
 
         return self._expr.map_batches(findings, return_dtype=FINDING_DTYPE, is_elementwise=True)

@@ -38,37 +38,44 @@ struct Word<'a> {
 /// Finds every shape rule's spans in `text`. `everyday` holds the acronyms never to report.
 pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
     let mut hits = ShapeHits::default();
-    let words = words(text);
+    // Words are streamed, twice, never collected: a list of them took seven times the
+    // text's size, 650 MiB for a 100 MB reply.
 
-    // Shouting: runs of all-caps words with nothing lowercase between them.
-    let mut in_shouting = vec![false; words.len()];
-    let mut i = 0;
-    while i < words.len() {
-        let run = words[i..].iter().take_while(|w| w.caps).count();
-        if run >= SHOUTING_MIN_WORDS {
-            hits.shouting.push((words[i].start, words[i + run - 1].end));
-            in_shouting[i..i + run].iter_mut().for_each(|s| *s = true);
+    // Shouting: runs of all-caps words with nothing lowercase between them. Acronyms: defined
+    // anywhere in the message as `ABC (…)` or `… (ABC)`, or else reported once.
+    let mut defined: HashSet<String> = HashSet::new();
+    let mut run: Option<(usize, usize, usize)> = None; // start, end, words
+    for w in words(text).chain(std::iter::once(Word::END)) {
+        if w.caps {
+            if is_definition(text, &w) {
+                defined.insert(w.text.into_owned());
+            }
+            run = Some(match run {
+                Some((start, _, n)) => (start, w.end, n + 1),
+                None => (w.start, w.end, 1),
+            });
+        } else if let Some((start, end, n)) = run.take() {
+            if n >= SHOUTING_MIN_WORDS {
+                hits.shouting.push((start, end));
+            }
         }
-        i += run.max(1);
     }
 
-    // Acronyms: defined anywhere in the message as `ABC (…)` or `… (ABC)`, or else reported once.
-    let defined: HashSet<&str> = words
-        .iter()
-        .filter(|w| w.caps && is_definition(text, w))
-        .map(|w| w.text.as_ref())
-        .collect();
-    let mut reported = HashSet::new();
-    for (w, shouting) in words.iter().zip(in_shouting) {
+    let mut shouting = hits.shouting.iter().peekable();
+    let mut reported: HashSet<String> = HashSet::new();
+    for w in words(text) {
+        while shouting.next_if(|&&(_, end)| end <= w.start).is_some() {}
+        let in_shouting = shouting.peek().is_some_and(|&&(start, _)| start <= w.start);
         let letters = w.text.chars().count();
         if w.caps
-            && !shouting
+            && !in_shouting
             && (2..=6).contains(&letters)
             && !defined.contains(w.text.as_ref())
             && !everyday.contains(w.text.as_ref())
-            && reported.insert(w.text.as_ref())
+            && !reported.contains(w.text.as_ref())
         {
             hits.acronyms.push((w.start, w.end));
+            reported.insert(w.text.into_owned());
         }
     }
 
@@ -89,45 +96,58 @@ pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
     hits
 }
 
+impl Word<'_> {
+    /// Not a word: ends a run of caps words after the last one.
+    const END: Word<'static> = Word {
+        start: usize::MAX,
+        end: usize::MAX,
+        text: Cow::Borrowed(""),
+        caps: false,
+    };
+}
+
 /// Words: maximal runs of letters and combining marks. Digits end a word, so `L2` is not a caps word.
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
+fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let in_word = is_letter_or_mark(c);
-        match (in_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = &text[s..i];
-                // Most words start in lowercase: decided by the first letter alone.
-                let caps = word.chars().next().is_some_and(char::is_uppercase)
-                    && word
-                        .chars()
-                        .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
-                        .count()
-                        >= 2
-                    && word
-                        .chars()
-                        .all(|c| c.is_uppercase() || !is_letter_or_mark(c) || is_combining_mark(c));
-                // A letter run glued to digits ("L2", "4G") is a code, not a word.
-                let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
-                    || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
-                let text = match is_nfc_quick(word.chars()) {
-                    IsNormalized::Yes => Cow::Borrowed(word),
-                    _ => Cow::Owned(word.nfc().collect()),
-                };
-                words.push(Word {
-                    start: s,
-                    end: i,
-                    text,
-                    caps: caps && !glued,
-                });
-                start = None;
+    text.char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .filter_map(move |(i, c)| {
+            let in_word = is_letter_or_mark(c);
+            match (in_word, start) {
+                (true, None) => {
+                    start = Some(i);
+                    None
+                }
+                (false, Some(s)) => {
+                    let word = &text[s..i];
+                    // Most words start in lowercase: decided by the first letter alone.
+                    let caps = word.chars().next().is_some_and(char::is_uppercase)
+                        && word
+                            .chars()
+                            .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
+                            .count()
+                            >= 2
+                        && word
+                            .chars()
+                            .all(|c| c.is_uppercase() || !is_letter_or_mark(c) || is_combining_mark(c));
+                    // A letter run glued to digits ("L2", "4G") is a code, not a word.
+                    let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
+                        || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
+                    let text = match is_nfc_quick(word.chars()) {
+                        IsNormalized::Yes => Cow::Borrowed(word),
+                        _ => Cow::Owned(word.nfc().collect()),
+                    };
+                    start = None;
+                    Some(Word {
+                        start: s,
+                        end: i,
+                        text,
+                        caps: caps && !glued,
+                    })
+                }
+                _ => None,
             }
-            _ => {}
-        }
-    }
-    words
+        })
 }
 
 /// True for `ABC (` and `(ABC)`: the acronym is explained where it is written.

@@ -36,31 +36,64 @@ impl XorShift {
 /// Replies of one to four sentences, about one in three with a sin from some lexicon, until
 /// `total_bytes` is reached.
 pub fn replies(seed: u64, total_bytes: usize) -> Vec<String> {
-    let sins: Vec<&str> = builtin_lexicons()
-        .iter()
-        .flat_map(|l| {
-            l.rules()
-                .iter()
-                .flat_map(|r| r.examples.iter().map(String::as_str))
-        })
-        .collect();
-    let mut rng = XorShift(seed.max(1));
-    let mut out = Vec::new();
     let mut size = 0;
-    while size < total_bytes {
+    Replies::new(seed)
+        .take_while(|reply| {
+            let more = size < total_bytes;
+            size += reply.len() + 1;
+            more
+        })
+        .collect()
+}
+
+/// The same replies as [`replies`], by count: the first `count` of them.
+pub fn reply_count(seed: u64, count: usize) -> Vec<String> {
+    Replies::new(seed).take(count).collect()
+}
+
+/// The endless, seeded stream of replies behind [`replies`] and [`reply_count`].
+struct Replies {
+    sins: Vec<&'static str>,
+    rng: XorShift,
+}
+
+impl Replies {
+    fn new(seed: u64) -> Replies {
+        let sins = builtin_lexicons()
+            .iter()
+            .flat_map(|l| {
+                l.rules()
+                    .iter()
+                    .flat_map(|r| r.examples.iter().map(String::as_str))
+            })
+            .collect();
+        Replies {
+            sins,
+            rng: XorShift(seed.max(1)),
+        }
+    }
+}
+
+impl Iterator for Replies {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        let rng = &mut self.rng;
         let sentences = 1 + rng.next() % 4;
         let mut reply = String::new();
         for _ in 0..sentences {
             if !reply.is_empty() {
                 reply.push(' ');
             }
-            let sinful = rng.next().is_multiple_of(3) && !sins.is_empty();
-            reply.push_str(if sinful { rng.pick(&sins) } else { rng.pick(CLEAN) });
+            let sinful = rng.next().is_multiple_of(3) && !self.sins.is_empty();
+            reply.push_str(if sinful {
+                rng.pick(&self.sins)
+            } else {
+                rng.pick(CLEAN)
+            });
         }
-        size += reply.len() + 1;
-        out.push(reply);
+        Some(reply)
     }
-    out
 }
 
 /// A reply of about 200 bytes with a couple of findings, for per-message latency.

@@ -47,6 +47,7 @@ def test_wrong_types_are_type_errors(call, message):
         ({"disabled_rules": ["en.no-such-rule"]}, "unknown rule id `en.no-such-rule`"),
         ({"jargon": ["!!!"]}, "glossary term `!!!`: has no letters or digits"),
         ({"jargon": ["x" * 101]}, "is 101 characters long"),
+        ({"jargon": ["x" * 10_000]}, "is 10000 characters long"),
         ({"lexicons": ["[language]\ncode = 1"]}, "lexicons[0]:"),
         ({"lexicons": ["not toml at all = ="]}, "lexicons[0]:1:"),
     ],
@@ -56,6 +57,42 @@ def test_bad_configuration_is_a_value_error_with_the_core_message(kwargs, messag
         Analyzer(**kwargs)
     assert message in str(info.value)
     assert type(info.value) is ValueError
+
+
+def _lexicon(patterns: str) -> str:
+    return f"""
+[language]
+code = "xx"
+name = "Test"
+native_name = "Test"
+
+[[rule]]
+id = "r"
+category = "jargon"
+severity = "warning"
+patterns = [{patterns}]
+explanation = "Why."
+suggestion = "Instead."
+examples = ["an example"]
+"""
+
+
+@pytest.mark.parametrize(
+    "lexicons, message",
+    [
+        ([_lexicon('"' + "(a|b|c|d) " * 6 + '"')], "expands to more than 1024 literals; split it into several patterns"),
+        # Used to overflow the stack and kill the interpreter.
+        ([_lexicon('"' + "(" * 10_000 + "a" + ")" * 10_000 + '"')], "groups nest more than 32 deep"),
+        ([_lexicon('""')], "has no letters or digits"),
+        ([_lexicon('"?!"')], "pattern `?!`: `?!` has no letters or digits"),
+        ([_lexicon('"a b"'), _lexicon('"c d"')], "rule id `xx.r` is defined by two lexicons"),
+        ([_lexicon('"a b"') + _lexicon('"c d"').split("\n\n")[1]], "this rule id is used twice"),
+    ],
+)
+def test_limits_of_user_lexicons_are_value_errors(lexicons, message):
+    with pytest.raises(ValueError) as info:
+        Analyzer(languages=[], lexicons=lexicons)
+    assert message in str(info.value)
 
 
 def test_missing_lexicon_file(tmp_path):

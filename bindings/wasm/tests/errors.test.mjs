@@ -133,6 +133,7 @@ describe("a bad configuration throws an Error with the core's message", () => {
   test("unusable jargon terms", () => {
     throwsConfigError(() => new Analyzer({ jargon: ["!!!"] }), /^glossary term `!!!`: has no letters or digits/);
     throwsConfigError(() => new Analyzer({ jargon: ["x".repeat(101)] }), /^glossary term `x+…`: is 101 characters long/);
+    throwsConfigError(() => new Analyzer({ jargon: ["x".repeat(10_000)] }), /^glossary term `x{40}…`: is 10000 characters long/);
   });
 });
 

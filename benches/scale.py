@@ -32,6 +32,12 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+# At module level: PySpark resolves the pandas UDF's type hints (`pd.Series`) in these globals.
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -75,11 +81,6 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated: loop,dask,spark")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
-
-    import pandas as pd
-    import polars as pl
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
     import replylint.polars  # noqa: F401 - registers the namespace
     from replylint import Analyzer
@@ -164,8 +165,6 @@ def record_dask(record: Callable[[str, float], None], parquet: Path, analyzer: A
 
 
 def record_spark(record: Callable[[str, float], None], parquet: Path, analyzer: Any, scratch: Path) -> None:
-    import pandas as pd
-    import pyarrow as pa
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
     from pyspark.sql.functions import pandas_udf

@@ -4,8 +4,9 @@
 //! Input is any Arrow string column handed over through the Arrow PyCapsule interface
 //! (`__arrow_c_array__` or `__arrow_c_stream__`: pyarrow, polars, nanoarrow, arro3, …),
 //! imported by `pyo3-arrow` without copying the text. The rows are analysed with the GIL
-//! released, in chunks of [`CHUNK_ROWS`] spread over every core by rayon; each chunk builds its
-//! own piece of the output, so nothing but the final hand-over is sequential.
+//! released, on every core by rayon. Findings are built in chunks of [`CHUNK_ROWS`] rows, each
+//! chunk its own record batch (or list array), so nothing but the final hand-over is
+//! sequential.
 
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ const CHUNK_ROWS: usize = 4096;
 
 /// The columns of one finding, in the order of the findings table (after `row`) and of the
 /// struct in the Polars `findings()` lists.
+///
 /// Strings are `large_string` so that no chunk can overflow 32-bit offsets, however long the
 /// replies.
 const FINDING_FIELDS: [(&str, DataType); 9] = [

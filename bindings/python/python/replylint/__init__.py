@@ -22,6 +22,11 @@ Quick start::
   indices), explanation and suggestion.
 * :func:`analyze` / :func:`analyze_many` — the same with the default analyzer.
 * :mod:`replylint.pandas` — ``analyze_series`` and ``score_series`` for pandas (optional).
+* ``Analyzer.analyze_arrow`` / ``Analyzer.score_arrow`` — a column of Arrow strings (pyarrow,
+  Polars, any Arrow PyCapsule producer) in, read without copying; a findings table or scores
+  out (``pip install replylint[arrow]``).
+* :mod:`replylint.polars` — ``pl.col("reply").replylint.score()`` and ``.findings()``
+  (``pip install replylint[polars]``).
 
 The engine is written in Rust; this package only converts types.
 """

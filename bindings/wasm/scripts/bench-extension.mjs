@@ -127,8 +127,7 @@ const browser = await launch();
 const perKind = {};
 const starts = [];
 try {
-  const options = await browser.context.newPage();
-  await options.goto(browser.options);
+  const options = browser.optionsPage;
   const errors = await saveHosts(options, "127.0.0.1");
   if (errors.length) throw new Error(errors.join("; "));
   const page = await browser.context.newPage();
@@ -147,7 +146,7 @@ try {
     );
     perKind[kind].range = [Math.min(...results.map((r) => r.domMs)), Math.max(...results.map((r) => r.domMs))];
   }
-  for (let i = 0; i < Number(args.starts); i++) starts.push(await startup(browser.context, browser.options));
+  for (let i = 0; i < Number(args.starts); i++) starts.push(await startup(browser.context, browser.optionsPage.url()));
 } finally {
   await browser.close();
 }

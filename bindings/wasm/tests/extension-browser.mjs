@@ -16,7 +16,8 @@ const CHROMIUM = process.env.REPLYLINT_CHROMIUM ?? "/usr/bin/chromium";
 
 /**
  * Starts the demo help desk on 127.0.0.1 and Chromium with the extension, in a fresh profile.
- * Resolves to `{ context, extensionId, serviceWorker, helpdesk(host), options(), close() }`:
+ * Resolves to `{ context, extensionId, serviceWorker, optionsPage, helpdesk(host), close() }`:
+ * `optionsPage` is the tab the extension opens on install (background.js), loaded;
  * `helpdesk("127.0.0.1")` is the help desk's URL on that host name (the server listens on
  * 127.0.0.1, which "localhost" reaches too).
  */
@@ -46,13 +47,14 @@ export async function launch() {
       context.serviceWorkers().find((w) => w.url().endsWith("/background.js")) ??
       (await context.waitForEvent("serviceworker", { predicate: (w) => w.url().endsWith("/background.js"), timeout: 30_000 }));
     const extensionId = new URL(serviceWorker.url()).host;
+    const optionsPage = await installedOptionsPage(context, `chrome-extension://${extensionId}/options.html`);
     const { port } = new URL(server.url);
     return {
       context,
       extensionId,
       serviceWorker,
+      optionsPage,
       helpdesk: (host) => `http://${host}:${port}/`,
-      options: `chrome-extension://${extensionId}/options.html`,
       async close() {
         await context.close();
         await server.close();
@@ -64,6 +66,23 @@ export async function launch() {
     await server.close();
     fs.rmSync(profile, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/**
+ * Waits for the options tab that the extension opens when it is installed. Opening another
+ * one would race it: the extension's tab takes over any tab still loading the same URL.
+ */
+async function installedOptionsPage(context, url, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) {
+      await page.waitForLoadState("load");
+      return page;
+    }
+    if (Date.now() > deadline) throw new Error(`the extension did not open ${url} on install within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

@@ -52,9 +52,8 @@ before(async () => {
   browser.serviceWorker.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") pageErrors.push(`worker: ${message.text()}`);
   });
-  options = await browser.context.newPage();
+  options = browser.optionsPage;
   collectErrors(options, "options");
-  await options.goto(browser.options);
   page = await browser.context.newPage();
   collectErrors(page, "help desk");
   // Every change to the page's DOM outside the editors is recorded, from the page's own world.

@@ -7,10 +7,10 @@
 //! longest literal there that ends on one, the first rule that owns it.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 use crate::normalize::{is_unspaced_script, is_word_char};
@@ -27,10 +27,69 @@ pub(crate) struct Matcher {
 #[derive(Debug)]
 struct Entry {
     /// Prefixes with the joining space (`"it's "`), or `""`; shared by the split's anchors.
-    prefixes: Arc<[String]>,
+    prefixes: Arc<[Affix]>,
     /// Suffixes with the joining space (`" before"`), or `""`.
-    suffixes: Arc<[String]>,
+    suffixes: Arc<[Affix]>,
     rule: usize,
+}
+
+/// A prefix or suffix with the (up to) eight bytes that touch the anchor packed into a word,
+/// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
+#[derive(Debug)]
+struct Affix {
+    text: String,
+    /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
+    edge: u64,
+    /// Which bits of the window `edge` covers.
+    mask: u64,
+}
+
+impl Affix {
+    fn prefix(text: String) -> Affix {
+        let bytes = text.as_bytes();
+        let k = bytes.len().min(8);
+        let mut word = [0u8; 8];
+        word[8 - k..].copy_from_slice(&bytes[bytes.len() - k..]);
+        Affix {
+            edge: u64::from_le_bytes(word),
+            mask: if k == 0 { 0 } else { u64::MAX << (8 * (8 - k)) },
+            text,
+        }
+    }
+
+    fn suffix(text: String) -> Affix {
+        let bytes = text.as_bytes();
+        let k = bytes.len().min(8);
+        let mut word = [0u8; 8];
+        word[..k].copy_from_slice(&bytes[..k]);
+        Affix {
+            edge: u64::from_le_bytes(word),
+            mask: if k == 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 },
+            text,
+        }
+    }
+
+    /// True when the affix's edge bytes agree with the window; the rest still has to match.
+    fn may_fit(&self, window: u64) -> bool {
+        window & self.mask == self.edge
+    }
+}
+
+/// The eight bytes of `bytes` that end at `end` (zeros before the start), as a little-endian
+/// word: the window a prefix's edge is compared with.
+fn window_before(bytes: &[u8], end: usize) -> u64 {
+    let start = end.saturating_sub(8);
+    let mut word = [0u8; 8];
+    word[8 - (end - start)..].copy_from_slice(&bytes[start..end]);
+    u64::from_le_bytes(word)
+}
+
+/// The eight bytes of `bytes` from `start` on (zeros after the end): a suffix's window.
+fn window_after(bytes: &[u8], start: usize) -> u64 {
+    let end = (start + 8).min(bytes.len());
+    let mut word = [0u8; 8];
+    word[..end - start].copy_from_slice(&bytes[start..end]);
+    u64::from_le_bytes(word)
 }
 
 /// A match on the normalised text.
@@ -45,17 +104,18 @@ impl Matcher {
     /// Builds the automaton from `(split, rule)` pairs, in rule order: where two rules stand
     /// for the same literal, the earlier one owns it.
     pub fn new(splits: impl IntoIterator<Item = (Split, usize)>) -> Result<Matcher, Error> {
-        let mut anchor_ids: HashMap<String, usize> = HashMap::new();
+        let mut anchor_ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut anchors: Vec<String> = Vec::new();
         let mut entries_of: Vec<Vec<Entry>> = Vec::new();
         for (split, rule) in splits {
-            let joined = |parts: Vec<String>, before: bool| -> Arc<[String]> {
+            let joined = |parts: Vec<String>, before: bool| -> Arc<[Affix]> {
                 parts
                     .into_iter()
                     .map(|p| match (p.is_empty(), before) {
-                        (true, _) => p,
-                        (false, true) => format!("{p} "),
-                        (false, false) => format!(" {p}"),
+                        (true, true) => Affix::prefix(p),
+                        (true, false) => Affix::suffix(p),
+                        (false, true) => Affix::prefix(format!("{p} ")),
+                        (false, false) => Affix::suffix(format!(" {p}")),
                     })
                     .collect()
             };
@@ -90,19 +150,21 @@ impl Matcher {
         let mut candidates: Vec<RawMatch> = Vec::new();
         let bytes = haystack.as_bytes();
         for anchor in self.automaton.find_overlapping_iter(haystack) {
+            let before = window_before(bytes, anchor.start());
+            let after = window_after(bytes, anchor.end());
             for entry in &self.entries_of[anchor.pattern().as_usize()] {
-                for prefix in entry.prefixes.iter() {
-                    let Some(start) = anchor.start().checked_sub(prefix.len()) else {
+                for prefix in entry.prefixes.iter().filter(|p| p.may_fit(before)) {
+                    let Some(start) = anchor.start().checked_sub(prefix.text.len()) else {
                         continue;
                     };
-                    if &bytes[start..anchor.start()] != prefix.as_bytes()
+                    if &bytes[start..anchor.start()] != prefix.text.as_bytes()
                         || !starts_on_boundary(haystack, start)
                     {
                         continue;
                     }
-                    for suffix in entry.suffixes.iter() {
-                        let end = anchor.end() + suffix.len();
-                        if bytes.get(anchor.end()..end) == Some(suffix.as_bytes())
+                    for suffix in entry.suffixes.iter().filter(|s| s.may_fit(after)) {
+                        let end = anchor.end() + suffix.text.len();
+                        if bytes.get(anchor.end()..end) == Some(suffix.text.as_bytes())
                             && ends_on_boundary(haystack, end)
                         {
                             candidates.push(RawMatch {
@@ -239,6 +301,23 @@ mod tests {
     fn unspaced_scripts_skip_the_boundary_check() {
         assert_eq!(matches(&["公司政策"], "这是公司政策的规定"), ["0:公司政策"]);
         assert_eq!(matches(&["นโยบายบริษัท"], "เป็นนโยบายบริษัทครับ"), ["0:นโยบายบริษัท"]);
+    }
+
+    #[test]
+    fn affix_edges_agree_with_the_windows_next_to_the_anchor() {
+        let text = b"well, it is our company policy now.";
+        let anchor = (16, 30); // "company policy"
+        let before = window_before(text, anchor.0);
+        let after = window_after(text, anchor.1);
+        assert!(Affix::prefix("it is our ".into()).may_fit(before));
+        assert!(Affix::prefix("our ".into()).may_fit(before));
+        assert!(Affix::prefix(String::new()).may_fit(before));
+        assert!(!Affix::prefix("their ".into()).may_fit(before));
+        assert!(Affix::suffix(" now".into()).may_fit(after));
+        assert!(!Affix::suffix(" nowhere".into()).may_fit(after));
+        // At the edges of the text the windows are padded, and short affixes still fit.
+        assert!(Affix::prefix("we".into()).may_fit(window_before(b"we", 2)));
+        assert!(Affix::suffix("ok".into()).may_fit(window_after(b"ok", 0)));
     }
 
     #[test]

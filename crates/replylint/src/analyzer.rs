@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::category::{Category, Severity};
@@ -512,7 +513,7 @@ struct Inner {
     matchers: Vec<(Particles, Matcher)>,
     rules: Vec<RuleMeta>,
     shape_rules: ShapeRules,
-    everyday: HashSet<String>,
+    everyday: FxHashSet<String>,
     min_severity: Severity,
     languages: Vec<String>,
     folds: WordFolds,

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -36,8 +38,54 @@ struct Word<'a> {
 }
 
 /// Finds every shape rule's spans in `text`. `everyday` holds the acronyms never to report.
-pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
+pub(crate) fn find(text: &str, everyday: &FxHashSet<String>) -> ShapeHits {
     let mut hits = ShapeHits::default();
+    if has_capitals_in_a_row(text) {
+        find_capitals(text, everyday, &mut hits);
+    }
+    if has_punctuation_in_a_row(text) {
+        find_punctuation_runs(text, &mut hits);
+    }
+    hits
+}
+
+/// True when two capital letters stand together (combining marks between them aside): every
+/// all-caps word of two letters or more has such a pair, and most replies have none, so this
+/// one cheap pass spares them the word-by-word checks.
+fn has_capitals_in_a_row(text: &str) -> bool {
+    let mut after_capital = false;
+    for c in text.chars() {
+        if c.is_uppercase() {
+            if after_capital {
+                return true;
+            }
+            after_capital = true;
+        } else if c.is_ascii() || !is_combining_mark(c) {
+            after_capital = false;
+        }
+    }
+    false
+}
+
+/// True when a run of `!`/`?` could be in `text`: two of them side by side.
+fn has_punctuation_in_a_row(text: &str) -> bool {
+    let mut after_one = false;
+    for c in text.chars() {
+        let is_one = is_run_punctuation(c);
+        if is_one && after_one {
+            return true;
+        }
+        after_one = is_one;
+    }
+    false
+}
+
+fn is_run_punctuation(c: char) -> bool {
+    matches!(c, '!' | '?' | '！' | '？' | '؟')
+}
+
+/// The shouting runs and the unexplained acronyms.
+fn find_capitals(text: &str, everyday: &FxHashSet<String>, hits: &mut ShapeHits) {
     // Words are streamed, twice, never collected: a list of them took seven times the
     // text's size, 650 MiB for a 100 MB reply.
 
@@ -78,11 +126,13 @@ pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
             reported.insert(w.text.into_owned());
         }
     }
+}
 
-    // Runs of two or more `!`/`?` (ASCII, full-width, Arabic question mark).
+/// Runs of two or more `!`/`?` (ASCII, full-width, Arabic question mark).
+fn find_punctuation_runs(text: &str, hits: &mut ShapeHits) {
     let mut run_start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (matches!(c, '!' | '?' | '！' | '？' | '؟'), run_start) {
+        match (is_run_punctuation(c), run_start) {
             (true, None) => run_start = Some(i),
             (false, Some(start)) => {
                 if text[start..i].chars().count() >= 2 {
@@ -93,7 +143,6 @@ pub(crate) fn find(text: &str, everyday: &HashSet<String>) -> ShapeHits {
             _ => {}
         }
     }
-    hits
 }
 
 impl Word<'_> {
@@ -165,7 +214,7 @@ mod tests {
         spans.iter().map(|&(s, e)| &text[s..e]).collect()
     }
 
-    fn everyday() -> HashSet<String> {
+    fn everyday() -> FxHashSet<String> {
         INTERNATIONAL_ACRONYMS.iter().map(|s| s.to_string()).collect()
     }
 
@@ -191,9 +240,24 @@ mod tests {
 
     #[test]
     fn decomposed_accents_match_the_everyday_list() {
-        let everyday: HashSet<String> = ["ÁSZF".to_string()].into();
+        let everyday: FxHashSet<String> = ["ÁSZF".to_string()].into_iter().collect();
         let decomposed: String = "Az ÁSZF-et csatoltam.".nfd().collect();
         assert!(find(&decomposed, &everyday).acronyms.is_empty());
+    }
+
+    #[test]
+    fn decomposed_capitals_still_make_a_caps_word() {
+        // In NFD a combining accent stands between "É" and the next capital.
+        let text: String = "Az ÉMÁSZ ügyfélszáma kell.".nfd().collect();
+        let expected: String = "ÉMÁSZ".nfd().collect();
+        assert_eq!(spans(&text, &find(&text, &everyday()).acronyms), [expected]);
+    }
+
+    #[test]
+    fn text_without_two_capitals_together_has_no_caps_words() {
+        let text = "Dear Anna, As I said, Your Order Is Here. A B C D!";
+        let hits = find(text, &everyday());
+        assert!(hits.acronyms.is_empty() && hits.shouting.is_empty());
     }
 
     #[test]

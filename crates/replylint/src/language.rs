@@ -1,8 +1,10 @@
 //! Telling which language a message is in: its dominant script, then the stop words of each
 //! lexicon of that script. No model, no data beyond the lexicons themselves.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::lexicon::Lexicon;
 use unicode_normalization::char::is_combining_mark;
@@ -71,13 +73,13 @@ fn dominant_script(text: &str) -> Option<Script> {
 struct Profile {
     code: String,
     script: Option<Script>,
-    stopwords: HashSet<String>,
+    stopwords: FxHashSet<String>,
     /// Letters of this lexicon that no other lexicon of its script uses (Ukrainian `і ї є ґ`
     /// beside Russian): each one in a text is evidence for it.
-    own_letters: HashSet<char>,
+    own_letters: FxHashSet<char>,
     /// The longer words of its patterns ("politique", "aziendale"): in a short reply, often
     /// the only clue besides a shared "la" or "de".
-    vocabulary: HashSet<String>,
+    vocabulary: FxHashSet<String>,
 }
 
 /// Pattern words shorter than this (in characters) are too common to tell languages apart.
@@ -91,42 +93,32 @@ pub(crate) struct Detector {
 
 impl Detector {
     pub fn new<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Detector {
-        let letters_of = |l: &Lexicon| -> HashSet<char> {
-            let patterns = l.rules().iter().flat_map(|r| r.patterns.iter());
-            patterns
-                .chain(&l.language().stopwords)
-                .flat_map(|s| {
-                    normalize(s)
-                        .as_str()
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        };
-        let mut profiles: Vec<(Profile, HashSet<char>)> = lexicons
+        let mut profiles: Vec<(Profile, FxHashSet<char>)> = lexicons
             .into_iter()
             .map(|l| {
-                let letters = letters_of(l);
-                let script = dominant_script(&letters.iter().collect::<String>());
-                let vocabulary = l
-                    .rules()
-                    .iter()
-                    .flat_map(|r| r.patterns.iter())
-                    .flat_map(|p| {
-                        normalize(p)
-                            .as_str()
+                // Normalising a pattern is the costly part: once each, for letters and words.
+                let mut letters: FxHashSet<char> = FxHashSet::default();
+                let mut vocabulary: FxHashSet<String> = FxHashSet::default();
+                for pattern in l.rules().iter().flat_map(|r| r.patterns.iter()) {
+                    let normalized = normalize(pattern);
+                    let normalized = normalized.as_str();
+                    letters.extend(normalized.chars().filter(|c| c.is_alphabetic()));
+                    vocabulary.extend(
+                        normalized
                             .split(|c: char| !is_word_char(c))
                             .filter(|w| w.chars().count() >= VOCABULARY_MIN_CHARS)
-                            .map(str::to_string)
-                            .collect::<Vec<_>>()
-                    })
-                    .collect();
+                            .map(str::to_string),
+                    );
+                }
+                for stopword in &l.language().stopwords {
+                    letters.extend(normalize(stopword).as_str().chars().filter(|c| c.is_alphabetic()));
+                }
+                let script = dominant_script(&letters.iter().collect::<String>());
                 let profile = Profile {
                     code: l.language().code.clone(),
                     script,
                     stopwords: l.language().stopwords.iter().cloned().collect(),
-                    own_letters: HashSet::new(),
+                    own_letters: FxHashSet::default(),
                     vocabulary,
                 };
                 (profile, letters)
@@ -134,7 +126,7 @@ impl Detector {
             .collect();
         for i in 0..profiles.len() {
             let script = profiles[i].0.script;
-            let others: HashSet<char> = profiles
+            let others: FxHashSet<char> = profiles
                 .iter()
                 .enumerate()
                 .filter(|(j, (p, _))| *j != i && p.script == script)

@@ -6,9 +6,10 @@
 //! `docs/lexicon-format.md`.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -239,7 +240,7 @@ impl Lexicon {
         let particles = Particles::new(&language.particles);
         let mut rules = Vec::with_capacity(doc.rules.len());
         // Which rule (index into `rules`, or the one being read) owns each literal.
-        let mut owner_of_literal: HashMap<String, usize> = HashMap::new();
+        let mut owner_of_literal: FxHashMap<String, usize> = FxHashMap::default();
         for spanned in doc.rules {
             let span = spanned.span();
             let entry = spanned.into_inner();
@@ -346,7 +347,7 @@ impl Rule {
     /// Every literal the rule's patterns stand for, normalised: what it matches. For a lexicon
     /// with `unaccented_variants` this includes mixes of accented and unaccented words.
     pub fn literals(&self) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         self.splits
             .iter()
             .flat_map(Split::literals)
@@ -364,7 +365,7 @@ fn check_pattern(
     particles: &Particles,
     rule: usize,
     rules: &[Rule],
-    owners: &mut HashMap<String, usize>,
+    owners: &mut FxHashMap<String, usize>,
 ) -> Result<(), String> {
     let expanded = pattern::expand(pattern).map_err(|e| e.to_string())?;
     let with_unaccented = expanded.into_iter().flat_map(|raw| {
@@ -406,7 +407,7 @@ fn with_accent_variants(split: Split, language: &Language) -> Split {
         return split;
     }
     let widen = |parts: Vec<String>| {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let stripped: Vec<String> = parts.iter().filter_map(|p| strip_accents(p)).collect();
         parts
             .into_iter()

@@ -18,8 +18,8 @@
 //!   the zero-width non-joiner, soft hyphens and byte-order marks are removed;
 //! * Persian and Arabic-Indic digits become ASCII digits.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -160,7 +160,7 @@ pub fn normalize(text: &str) -> Normalized {
 /// alike, after [`normalize`].
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordFolds {
-    variants: HashMap<String, String>,
+    variants: FxHashMap<String, String>,
 }
 
 impl WordFolds {

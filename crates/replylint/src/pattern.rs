@@ -166,7 +166,7 @@ pub fn expand(pattern: &str) -> Result<Vec<String>, PatternError> {
             PatternError::Unexpected(c, parser.pos)
         });
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
     for raw in expand_sequence(&nodes)? {
         let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -261,7 +261,7 @@ type AnchorScore = (bool, usize, std::cmp::Reverse<usize>);
 /// suffixes would be more than [`MAX_EXPANSIONS`] is not considered.
 pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result<Split, PatternError> {
     let normalized_set = |src: &str| -> Result<Vec<String>, PatternError> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         Ok(expand(src)?
             .iter()
             .map(|raw| normalize(raw))

@@ -2,11 +2,11 @@
 //! lexicon of that script. No model, no data beyond the lexicons themselves.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rustc_hash::FxHashSet;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PatternWords};
 use unicode_normalization::char::is_combining_mark;
 
 use crate::normalize::{is_letter_or_mark, is_word_char, normalize};
@@ -77,13 +77,10 @@ struct Profile {
     /// Letters of this lexicon that no other lexicon of its script uses (Ukrainian `і ї є ґ`
     /// beside Russian): each one in a text is evidence for it.
     own_letters: FxHashSet<char>,
-    /// The longer words of its patterns ("politique", "aziendale"): in a short reply, often
-    /// the only clue besides a shared "la" or "de".
-    vocabulary: FxHashSet<String>,
+    /// The letters and the longer words of its patterns ("politique", "aziendale"): in a
+    /// short reply, often the only clue besides a shared "la" or "de".
+    words: Arc<PatternWords>,
 }
-
-/// Pattern words shorter than this (in characters) are too common to tell languages apart.
-const VOCABULARY_MIN_CHARS: usize = 4;
 
 /// Tells the language of a message among a set of lexicons.
 #[derive(Debug)]
@@ -93,56 +90,36 @@ pub(crate) struct Detector {
 
 impl Detector {
     pub fn new<'a>(lexicons: impl IntoIterator<Item = &'a Lexicon>) -> Detector {
-        let mut profiles: Vec<(Profile, FxHashSet<char>)> = lexicons
+        let mut profiles: Vec<Profile> = lexicons
             .into_iter()
             .map(|l| {
-                // Normalising a pattern is the costly part: once each, for letters and words.
-                let mut letters: FxHashSet<char> = FxHashSet::default();
-                let mut vocabulary: FxHashSet<String> = FxHashSet::default();
-                for pattern in l.rules().iter().flat_map(|r| r.patterns.iter()) {
-                    let normalized = normalize(pattern);
-                    let normalized = normalized.as_str();
-                    letters.extend(normalized.chars().filter(|c| c.is_alphabetic()));
-                    vocabulary.extend(
-                        normalized
-                            .split(|c: char| !is_word_char(c))
-                            .filter(|w| w.chars().count() >= VOCABULARY_MIN_CHARS)
-                            .map(str::to_string),
-                    );
-                }
-                for stopword in &l.language().stopwords {
-                    letters.extend(normalize(stopword).as_str().chars().filter(|c| c.is_alphabetic()));
-                }
-                let script = dominant_script(&letters.iter().collect::<String>());
-                let profile = Profile {
+                let words = l.pattern_words();
+                Profile {
                     code: l.language().code.clone(),
-                    script,
+                    script: dominant_script(&words.letters.iter().collect::<String>()),
                     stopwords: l.language().stopwords.iter().cloned().collect(),
                     own_letters: FxHashSet::default(),
-                    vocabulary,
-                };
-                (profile, letters)
+                    words,
+                }
             })
             .collect();
         for i in 0..profiles.len() {
-            let script = profiles[i].0.script;
             let others: FxHashSet<char> = profiles
                 .iter()
                 .enumerate()
-                .filter(|(j, (p, _))| *j != i && p.script == script)
-                .flat_map(|(_, (_, letters))| letters.iter().copied())
+                .filter(|(j, p)| *j != i && p.script == profiles[i].script)
+                .flat_map(|(_, p)| p.words.letters.iter().copied())
                 .collect();
             let own = profiles[i]
-                .1
+                .words
+                .letters
                 .iter()
                 .filter(|c| !others.contains(c))
                 .copied()
                 .collect();
-            profiles[i].0.own_letters = own;
+            profiles[i].own_letters = own;
         }
-        Detector {
-            profiles: profiles.into_iter().map(|(p, _)| p).collect(),
-        }
+        Detector { profiles }
     }
 
     /// The language of an already normalised text: the lexicon of the text's dominant script
@@ -168,7 +145,7 @@ impl Detector {
         let hits = |p: &Profile| {
             words
                 .iter()
-                .filter(|w| p.stopwords.contains(**w) || p.vocabulary.contains(**w))
+                .filter(|w| p.stopwords.contains(**w) || p.words.vocabulary.contains(**w))
                 .count()
                 + sample.chars().filter(|c| p.own_letters.contains(c)).count()
         };

@@ -7,15 +7,17 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
+use std::fmt;
 use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::category::{Category, Severity};
 use crate::error::Error;
-use crate::normalize::{is_word_char, normalize_literal, strip_accents, Particles, WordFolds};
+use crate::normalize::{is_word_char, normalize, normalize_literal, strip_accents, Particles, WordFolds};
 use crate::pattern::{self, Split};
 
 /// Where in a reply a rule applies.
@@ -110,6 +112,49 @@ pub struct Rule {
 pub struct Lexicon {
     language: Language,
     rules: Vec<Rule>,
+    pattern_words: Derived<PatternWords>,
+}
+
+/// What language detection takes from a lexicon's patterns: their letters and their longer
+/// words, normalised.
+#[derive(Debug, Default)]
+pub(crate) struct PatternWords {
+    pub letters: FxHashSet<char>,
+    pub vocabulary: FxHashSet<String>,
+}
+
+/// Pattern words shorter than this (in characters) are too common to tell languages apart.
+const VOCABULARY_MIN_CHARS: usize = 4;
+
+/// A value worked out from the rest of its lexicon on first use and kept, so analyzers built
+/// from the same lexicon share it. Not part of the lexicon's identity: two lexicons are equal
+/// whether or not theirs has been worked out yet.
+struct Derived<T>(OnceLock<Arc<T>>);
+
+impl<T> Default for Derived<T> {
+    fn default() -> Derived<T> {
+        Derived(OnceLock::new())
+    }
+}
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Derived<T> {
+        Derived(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Derived<T>) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Derived<T> {}
+
+impl<T> fmt::Debug for Derived<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Derived")
+    }
 }
 
 #[derive(Deserialize)]
@@ -329,7 +374,40 @@ impl Lexicon {
                 line: line_of(source, span.start),
             });
         }
-        Ok(Lexicon { language, rules })
+        Ok(Lexicon {
+            language,
+            rules,
+            pattern_words: Derived::default(),
+        })
+    }
+
+    /// The letters and longer words of this lexicon's patterns and stop words, for language
+    /// detection; normalising every pattern is costly, so it is done once per lexicon.
+    pub(crate) fn pattern_words(&self) -> Arc<PatternWords> {
+        let words = self.pattern_words.0.get_or_init(|| {
+            let mut words = PatternWords::default();
+            for pattern in self.rules.iter().flat_map(|r| r.patterns.iter()) {
+                let normalized = normalize(pattern);
+                let normalized = normalized.as_str();
+                words
+                    .letters
+                    .extend(normalized.chars().filter(|c| c.is_alphabetic()));
+                words.vocabulary.extend(
+                    normalized
+                        .split(|c: char| !is_word_char(c))
+                        .filter(|w| w.chars().count() >= VOCABULARY_MIN_CHARS)
+                        .map(str::to_string),
+                );
+            }
+            for stopword in &self.language.stopwords {
+                let normalized = normalize(stopword);
+                words
+                    .letters
+                    .extend(normalized.as_str().chars().filter(|c| c.is_alphabetic()));
+            }
+            Arc::new(words)
+        });
+        words.clone()
     }
 
     /// The language this lexicon is for.

@@ -26,8 +26,8 @@ mod builtin {
 static BUILTIN_LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
     builtin::BUILTIN
         .iter()
-        .map(|(code, source)| {
-            Lexicon::parse_validated(&format!("lexicons/{code}.toml"), source)
+        .map(|b| {
+            Lexicon::parse_validated(&format!("lexicons/{}.toml", b.code), b.source, b.anchors)
                 .expect("built-in lexicons are validated by build.rs")
         })
         .collect()
@@ -830,6 +830,17 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_anchors_build_rs_chose_are_the_ones_the_library_would_choose() {
+        for b in builtin::BUILTIN {
+            let origin = format!("lexicons/{}.toml", b.code);
+            let chosen_now = Lexicon::parse_validated(&origin, b.source, &[]).unwrap();
+            let recorded = Lexicon::parse_validated(&origin, b.source, b.anchors).unwrap();
+            let splits = |l: &Lexicon| l.rules().iter().map(|r| r.splits.clone()).collect::<Vec<_>>();
+            assert_eq!(splits(&chosen_now), splits(&recorded), "{}", b.code);
+        }
+    }
 
     #[test]
     fn chunks_cover_the_text_and_cut_at_line_breaks() {

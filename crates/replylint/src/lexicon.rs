@@ -207,16 +207,28 @@ impl Lexicon {
     /// or expands too far, an empty or punctuation-only pattern, a pattern that another rule
     /// of the same lexicon already has, a rule without examples.
     pub fn parse(origin: &str, source: &str) -> Result<Lexicon, Error> {
-        Lexicon::read(origin, source, true)
+        Lexicon::read(origin, source, true, None)
     }
 
     /// Parses a built-in lexicon, which `build.rs` validated with [`Lexicon::parse`]: every
     /// check but the full expansion of every pattern, which only validation needs.
-    pub(crate) fn parse_validated(origin: &str, source: &str) -> Result<Lexicon, Error> {
-        Lexicon::read(origin, source, false)
+    /// `anchors` are, for every pattern of every rule in order, the token its split is cut
+    /// around ([`pattern::anchor_token`]), as `build.rs` worked them out, which spares
+    /// choosing them again.
+    pub(crate) fn parse_validated(
+        origin: &str,
+        source: &str,
+        anchors: &[Option<(u32, u32)>],
+    ) -> Result<Lexicon, Error> {
+        Lexicon::read(origin, source, false, Some(anchors))
     }
 
-    fn read(origin: &str, source: &str, check_literals: bool) -> Result<Lexicon, Error> {
+    fn read(
+        origin: &str,
+        source: &str,
+        check_literals: bool,
+        anchors: Option<&[Option<(u32, u32)>]>,
+    ) -> Result<Lexicon, Error> {
         let at = |span: Range<usize>, rule: Option<&str>, message: String| Error::Lexicon {
             origin: origin.to_string(),
             line: line_of(source, span.start),
@@ -286,6 +298,8 @@ impl Lexicon {
         let mut rules = Vec::with_capacity(doc.rules.len());
         // Which rule (index into `rules`, or the one being read) owns each literal.
         let mut owner_of_literal: FxHashMap<String, usize> = FxHashMap::default();
+        let fold = pattern_fold(&language);
+        let mut anchors = anchors.map(|a| a.iter());
         for spanned in doc.rules {
             let span = spanned.span();
             let entry = spanned.into_inner();
@@ -334,7 +348,6 @@ impl Lexicon {
                 ));
             }
 
-            let fold = |raw: &str| particles.apply_literal(&folds.apply_literal(raw));
             let mut splits = Vec::new();
             for pattern in &entry.patterns {
                 let in_pattern = |message: String| {
@@ -356,7 +369,14 @@ impl Lexicon {
                     )
                     .map_err(in_pattern)?;
                 }
-                let cut = pattern::split(pattern.get_ref(), &fold).map_err(|e| in_pattern(e.to_string()))?;
+                let cut = match anchors.as_mut().and_then(Iterator::next) {
+                    Some(anchor) => {
+                        let anchor = anchor.map(|(start, end)| start as usize..end as usize);
+                        pattern::split_at(pattern.get_ref(), anchor, &fold)
+                    }
+                    None => pattern::split(pattern.get_ref(), &fold),
+                }
+                .map_err(|e| in_pattern(e.to_string()))?;
                 splits.push(with_accent_variants(cut, &language));
             }
 
@@ -480,6 +500,14 @@ fn check_pattern(
 
 /// The split, for a lexicon with `unaccented_variants` widened so that every part also
 /// matches without its accents.
+/// How a lexicon's patterns are folded before they are split: its word variants, then
+/// without its particles.
+pub(crate) fn pattern_fold(language: &Language) -> impl Fn(&str) -> String {
+    let folds = WordFolds::of(language);
+    let particles = Particles::new(&language.particles);
+    move |raw: &str| particles.apply_literal(&folds.apply_literal(raw))
+}
+
 fn with_accent_variants(split: Split, language: &Language) -> Split {
     if !language.unaccented_variants {
         return split;

@@ -253,24 +253,26 @@ const SELECTIVE_ANCHOR_BYTES: usize = 5;
 /// How good an anchor is, lowest best: short or not, how many neighbours, how long.
 type AnchorScore = (bool, usize, std::cmp::Reverse<usize>);
 
-/// Cuts `pattern` (already known to expand) around its best token, normalising every part
-/// with `normalize`. Tokens are what top-level spaces separate: a word, a group, or words
+/// Cuts `pattern` (already known to expand) around its best token (see [`anchor_token`]),
+/// normalising every part with `normalize`.
+pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result<Split, PatternError> {
+    split_at(pattern, anchor_token(pattern, normalize)?, normalize)
+}
+
+/// The byte range of the token of `pattern` that [`split`] cuts around, or `None` when every
+/// token may be absent. Tokens are what top-level spaces separate: a word, a group, or words
 /// glued to groups (`apologi(s|z)e`). A token that may be absent (`[our]`) cannot anchor.
 /// The best anchor is at least five bytes in all its forms if any token is, then leaves the
 /// fewest prefixes and suffixes to check, then is the longest. A token whose prefixes or
-/// suffixes would be more than [`MAX_EXPANSIONS`] is not considered.
-pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result<Split, PatternError> {
-    let normalized_set = |src: &str| -> Result<Vec<String>, PatternError> {
-        let mut seen = rustc_hash::FxHashSet::default();
-        Ok(expand(src)?
-            .iter()
-            .map(|raw| normalize(raw))
-            .filter(|n| seen.insert(n.clone()))
-            .collect())
-    };
-    let mut best: Option<(AnchorScore, Vec<String>, std::ops::Range<usize>)> = None;
+/// suffixes would be more than [`MAX_EXPANSIONS`] is not considered. Choosing is most of the
+/// cost of a split, so `build.rs` records the choice for the built-in lexicons.
+pub(crate) fn anchor_token(
+    pattern: &str,
+    normalize: &dyn Fn(&str) -> String,
+) -> Result<Option<std::ops::Range<usize>>, PatternError> {
+    let mut best: Option<(AnchorScore, std::ops::Range<usize>)> = None;
     for token in top_level_tokens(pattern) {
-        let anchors = normalized_set(&pattern[token.clone()])?;
+        let anchors = normalized_set(&pattern[token.clone()], normalize)?;
         if anchors.iter().any(String::is_empty) {
             continue;
         }
@@ -288,26 +290,46 @@ pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result
             neighbours,
             std::cmp::Reverse(shortest),
         );
-        if best.as_ref().is_none_or(|(best_score, ..)| score < *best_score) {
-            best = Some((score, anchors, token));
+        if best.as_ref().is_none_or(|(best_score, _)| score < *best_score) {
+            best = Some((score, token));
         }
     }
-    Ok(match best {
-        Some((_, anchors, token)) => Split {
-            prefixes: normalized_set(&pattern[..token.start])?,
-            anchors,
-            suffixes: normalized_set(&pattern[token.end..])?,
+    Ok(best.map(|(_, token)| token))
+}
+
+/// Cuts `pattern` around the token at `anchor` (from [`anchor_token`]), or anchors the whole
+/// expansion when `anchor` is `None`.
+pub(crate) fn split_at(
+    pattern: &str,
+    anchor: Option<std::ops::Range<usize>>,
+    normalize: &dyn Fn(&str) -> String,
+) -> Result<Split, PatternError> {
+    Ok(match anchor {
+        Some(token) => Split {
+            prefixes: normalized_set(&pattern[..token.start], normalize)?,
+            anchors: normalized_set(&pattern[token.clone()], normalize)?,
+            suffixes: normalized_set(&pattern[token.end..], normalize)?,
         },
         // Every token may be absent: the whole expansion anchors itself.
         None => Split {
             prefixes: vec![String::new()],
-            anchors: normalized_set(pattern)?
+            anchors: normalized_set(pattern, normalize)?
                 .into_iter()
                 .filter(|a| !a.is_empty())
                 .collect(),
             suffixes: vec![String::new()],
         },
     })
+}
+
+/// Every literal `src` expands to, normalised, without duplicates, in expansion order.
+fn normalized_set(src: &str, normalize: &dyn Fn(&str) -> String) -> Result<Vec<String>, PatternError> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    Ok(expand(src)?
+        .iter()
+        .map(|raw| normalize(raw))
+        .filter(|n| seen.insert(n.clone()))
+        .collect())
 }
 
 /// How many literals `src` expands to, before duplicates are removed; cheap, builds no string.

@@ -1,0 +1,80 @@
+//! The workloads `benches/instructions` counts under callgrind. Only what runs inside
+//! `measured` is counted, so set-up (building the corpus, warming caches) stays out.
+//!
+//! ```text
+//! instructions reply N        analyze the 200-byte reply N times
+//! instructions bulk BYTES     analyze the mixed corpus, BYTES of it, one reply at a time
+//! instructions floor BYTES    raw aho-corasick over every expanded literal, same text lowercased
+//! instructions first          the process's first Analyzer::new() (parses the built-in lexicons)
+//! instructions build N        N more default builds, all languages
+//! instructions english N      N English-only builds
+//! ```
+//! Each prints the number of units it measured (replies, bytes or builds) on stdout.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use replylint::Analyzer;
+use replylint_benches::{literals, replies, REPLY_200B};
+
+/// Everything callgrind counts runs in here (`--toggle-collect=*measured*`).
+#[inline(never)]
+fn measured<T>(work: impl FnOnce() -> T) -> T {
+    work()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: usize = args.get(1).map_or(1, |s| s.parse().expect("a count"));
+    let units = match args.first().map(String::as_str) {
+        Some("reply") => {
+            let analyzer = Analyzer::new();
+            let found: usize = measured(|| {
+                (0..n)
+                    .map(|_| analyzer.analyze(REPLY_200B).findings().len())
+                    .sum()
+            });
+            assert!(found > 0);
+            n
+        }
+        Some("bulk") => {
+            let analyzer = Analyzer::new();
+            let corpus = replies(7, n);
+            measured(|| {
+                corpus
+                    .iter()
+                    .map(|r| analyzer.analyze(r).findings().len())
+                    .sum::<usize>()
+            });
+            corpus.iter().map(String::len).sum()
+        }
+        Some("floor") => {
+            let floor = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(literals(None))
+                .expect("the floor automaton builds");
+            let lowered: Vec<String> = replies(7, n).iter().map(|r| r.to_lowercase()).collect();
+            measured(|| lowered.iter().map(|r| floor.find_iter(r).count()).sum::<usize>());
+            lowered.iter().map(String::len).sum()
+        }
+        Some("first") => {
+            measured(Analyzer::new);
+            1
+        }
+        Some("build") => {
+            Analyzer::new();
+            measured(|| {
+                (0..n)
+                    .map(|_| Analyzer::builder().build().unwrap().languages().len())
+                    .sum::<usize>()
+            });
+            n
+        }
+        Some("english") => {
+            Analyzer::new();
+            let build = || Analyzer::builder().languages(["en"]).build().unwrap();
+            measured(|| (0..n).map(|_| build().languages().len()).sum::<usize>());
+            n
+        }
+        _ => panic!("usage: instructions reply|bulk|floor|first|build|english [N]"),
+    };
+    println!("{units}");
+}

@@ -46,6 +46,10 @@ pub struct Options {
     pub disabled_rules: Vec<String>,
     /// Minimum severity.
     pub min_severity: Option<Severity>,
+    /// Whether quoted text is skipped (default true).
+    pub skip_quoted: Option<bool>,
+    /// The service-level target in hours for promised deadlines.
+    pub sla_hours: Option<u32>,
 }
 
 /// A glossary term, written as a string or as `{"term": .., "replacement": ..}`.
@@ -112,6 +116,12 @@ impl Options {
         builder.disable_rules(self.disabled_rules.iter().cloned());
         if let Some(severity) = self.min_severity {
             builder.min_severity(severity);
+        }
+        if let Some(skip) = self.skip_quoted {
+            builder.skip_quoted(skip);
+        }
+        if let Some(hours) = self.sla_hours {
+            builder.sla_hours(hours);
         }
         builder.build()
     }

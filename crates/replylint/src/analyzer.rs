@@ -8,6 +8,8 @@ use std::sync::{Arc, LazyLock};
 use serde::{Deserialize, Serialize};
 
 use crate::category::{Category, Severity};
+use crate::commitments;
+use crate::context::{self, Cues};
 use crate::error::Error;
 use crate::filter;
 use crate::heuristics;
@@ -66,8 +68,26 @@ pub mod core_rules {
     pub const PUNCTUATION_RUN: &str = "core.punctuation-run";
     /// A term from the caller's glossary of company jargon.
     pub const GLOSSARY: &str = "core.glossary";
+    /// A promise with a deadline that is also a guarantee ("guaranteed by tomorrow").
+    pub const GUARANTEED_DEADLINE: &str = "core.guaranteed-deadline";
+    /// A promised deadline later than the service-level target
+    /// ([`sla_hours`](crate::AnalyzerBuilder::sla_hours)).
+    pub const OVER_SLA: &str = "core.over-sla";
+    /// A reply to a complaint with no next step, time frame or owner (opt-in).
+    pub const NO_NEXT_STEP: &str = "core.no-next-step";
+    /// A reply that ends without offering further help (opt-in).
+    pub const NO_OFFER_OF_HELP: &str = "core.no-offer-of-help";
     /// Every id above.
-    pub const ALL: [&str; 4] = [UNEXPLAINED_ACRONYM, SHOUTING, PUNCTUATION_RUN, GLOSSARY];
+    pub const ALL: [&str; 8] = [
+        UNEXPLAINED_ACRONYM,
+        SHOUTING,
+        PUNCTUATION_RUN,
+        GLOSSARY,
+        GUARANTEED_DEADLINE,
+        OVER_SLA,
+        NO_NEXT_STEP,
+        NO_OFFER_OF_HELP,
+    ];
 }
 
 /// A rule an [`Analyzer`] applies: from a lexicon, the glossary, or the shape checks.
@@ -162,6 +182,8 @@ pub struct AnalyzerBuilder {
     disabled_rules: Vec<String>,
     min_severity: Severity,
     detected_language_only: bool,
+    skip_quoted: bool,
+    sla_hours: Option<u32>,
 }
 
 impl Default for AnalyzerBuilder {
@@ -173,6 +195,8 @@ impl Default for AnalyzerBuilder {
             disabled_rules: Vec::new(),
             min_severity: Severity::Info,
             detected_language_only: false,
+            skip_quoted: true,
+            sla_hours: None,
         }
     }
 }
@@ -248,6 +272,22 @@ impl AnalyzerBuilder {
     /// of your active languages.
     pub fn detected_language_only(&mut self, yes: bool) -> &mut AnalyzerBuilder {
         self.detected_language_only = yes;
+        self
+    }
+
+    /// Skips text the agent only quotes: inside quotation marks of any script, `>` lines,
+    /// and everything from an "On … wrote:" or forwarded-message header on. Default: on.
+    /// Ranges marked as the customer's ([`Analyzer::analyze_marked`]) are skipped either way.
+    pub fn skip_quoted(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.skip_quoted = yes;
+        self
+    }
+
+    /// The service-level target in hours: a promised deadline that allows more
+    /// ("within 5 business days" is 120) is reported as `core.over-sla` (false_promise).
+    /// Default: none, no deadline is too late.
+    pub fn sla_hours(&mut self, hours: u32) -> &mut AnalyzerBuilder {
+        self.sla_hours = Some(hours);
         self
     }
 
@@ -392,6 +432,24 @@ impl AnalyzerBuilder {
                 "End with one full stop or one question mark.",
             ),
         };
+        let context_rules = ContextRules {
+            guaranteed_deadline: shape_rule(
+                core_rules::GUARANTEED_DEADLINE,
+                Category::FalsePromise,
+                Severity::Warning,
+                "A guaranteed deadline is broken the moment anything outside your hands slips.",
+                "Give the honest estimate and your own next step: \"It should arrive by Friday; I'll check the tracking on Thursday.\"",
+            ),
+            over_sla: self.sla_hours.and_then(|hours| {
+                shape_rule(
+                    core_rules::OVER_SLA,
+                    Category::FalsePromise,
+                    Severity::Warning,
+                    &format!("This deadline is later than your service-level target of {hours} hours."),
+                    "Promise what the target allows, or say who will speed it up and when you will update the customer.",
+                )
+            }),
+        };
 
         let everyday = heuristics::INTERNATIONAL_ACRONYMS
             .iter()
@@ -422,6 +480,10 @@ impl AnalyzerBuilder {
                 folds,
                 detector: Detector::new(lexicons.iter().copied()),
                 detected_language_only: self.detected_language_only,
+                cues: Cues::new(lexicons.iter().map(|l| l.context())),
+                skip_quoted: self.skip_quoted,
+                sla_hours: self.sla_hours,
+                context_rules,
             }),
         })
     }
@@ -506,6 +568,13 @@ struct ShapeRules {
     punctuation_run: Option<usize>,
 }
 
+/// The rules of the context checks, when enabled.
+#[derive(Debug)]
+struct ContextRules {
+    guaranteed_deadline: Option<usize>,
+    over_sla: Option<usize>,
+}
+
 #[derive(Debug)]
 struct Inner {
     /// One matcher per set of particles; the first has none.
@@ -520,6 +589,11 @@ struct Inner {
     detector: Detector,
     /// Keep only findings of the detected language, English and the core rules.
     detected_language_only: bool,
+    /// The context words of the active lexicons.
+    cues: Cues,
+    skip_quoted: bool,
+    sla_hours: Option<u32>,
+    context_rules: ContextRules,
 }
 
 /// Analyses customer-service replies. Cheap to clone (the automaton is shared) and
@@ -608,13 +682,29 @@ impl Analyzer {
 
     /// Analyses one reply. Never fails: any string, of any size, gets a report.
     pub fn analyze(&self, text: &str) -> Report {
+        self.analyze_marked(text, &[])
+    }
+
+    /// Analyses one reply in which the byte ranges `customer` are the customer's words (a
+    /// quoted message, a pasted chat): nothing is reported there. Ranges past the end are
+    /// cut to the text. Never fails.
+    ///
+    /// ```
+    /// let text = "You wrote: rules are rules. I've refunded you.";
+    /// let report = replylint::Analyzer::new().analyze_marked(text, &[11..27]);
+    /// assert!(report.is_clean());
+    /// assert!(!replylint::Analyzer::new().analyze(text).is_clean());
+    /// ```
+    pub fn analyze_marked(&self, text: &str, customer: &[std::ops::Range<usize>]) -> Report {
         let inner = &*self.inner;
         let mut hits = Vec::new();
+        let mut cues = Vec::new();
         // The message's language, told only when something needs it.
         let mut language: Option<Option<&str>> = None;
         let mut language_of = || *language.get_or_insert_with(|| inner.detector.detect_text(text));
         for (offset, chunk) in chunks(text) {
             let normalized = inner.folds.apply(normalize(chunk));
+            cues.extend(inner.cues.find(&normalized, chunk, offset));
             let mut candidates: Vec<RawMatch> = Vec::new();
             for (particles, matcher) in &inner.matchers {
                 let without_particles = particles.apply(&normalized);
@@ -645,7 +735,7 @@ impl Analyzer {
         }
         let shapes = heuristics::find(text, &inner.everyday);
         let rules = &inner.shape_rules;
-        let shape_hits = [
+        let mut shape_hits: Vec<Hit> = [
             (rules.acronym, shapes.acronyms),
             (rules.shouting, shapes.shouting),
             (rules.punctuation_run, shapes.punctuation_runs),
@@ -658,8 +748,48 @@ impl Analyzer {
                 .map(move |(start, end)| Hit { rule, start, end })
         })
         .collect();
+        cues.sort_by_key(|c| (c.start, c.end));
+        let foreign = context::foreign_ranges(text, &inner.cues, inner.skip_quoted, customer);
+        // Words the agent only quotes neither negate nor promise anything.
+        cues.retain(|c| !context::inside(&foreign, c.start));
+        context::retain(text, &inner.rules, &foreign, &cues, &mut hits, &mut shape_hits);
+        let found = commitments::extract(text, &cues, &foreign);
+        shape_hits.extend(self.commitment_hits(&found, &hits));
         let selected = filter::select(text, &inner.rules, inner.min_severity, hits, shape_hits);
-        report::build(text, &selected, &inner.rules)
+        report::build(text, &selected, &inner.rules, &found)
+    }
+
+    /// The commitments to report as false promises: guaranteed ones that no lexicon rule of
+    /// that category already covers (at the guarantee word), and those later than the SLA (at
+    /// the deadline).
+    fn commitment_hits(&self, found: &[commitments::Found], hits: &[Hit]) -> Vec<Hit> {
+        let inner = &*self.inner;
+        let rules = &inner.context_rules;
+        let mut out = Vec::new();
+        for c in found {
+            let covered = hits.iter().any(|h| {
+                inner.rules[h.rule].category == Category::FalsePromise
+                    && h.start < c.sentence.end
+                    && c.sentence.start < h.end
+            });
+            if let (Some(rule), Some(word), false) = (rules.guaranteed_deadline, &c.guarantee, covered) {
+                out.push(Hit {
+                    rule,
+                    start: word.start,
+                    end: word.end,
+                });
+            }
+            if let (Some(rule), Some(sla), Some(hours)) = (rules.over_sla, inner.sla_hours, c.hours) {
+                if hours > sla {
+                    out.push(Hit {
+                        rule,
+                        start: c.deadline.start,
+                        end: c.deadline.end,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// Analyses many replies, on every core when the `parallel` feature is on (the default).

@@ -43,6 +43,8 @@
 
 mod analyzer;
 mod category;
+mod commitments;
+mod context;
 mod error;
 mod filter;
 mod heuristics;
@@ -58,9 +60,10 @@ pub use analyzer::{
     MAX_GLOSSARY_TERM_CHARS,
 };
 pub use category::{Category, Severity};
+pub use commitments::Commitment;
 pub use error::Error;
 pub use language::detect_language;
-pub use lexicon::{Lexicon, Position};
+pub use lexicon::{Context, Lexicon, Position};
 pub use report::{score, Finding, Report, Span};
 
 // The README's examples run as doctests, so they cannot go stale.

@@ -50,6 +50,10 @@ pub struct Options {
     pub skip_quoted: Option<bool>,
     /// The service-level target in hours for promised deadlines.
     pub sla_hours: Option<u32>,
+    /// The similarity threshold of canned openers (0 turns it off).
+    pub opener_similarity: Option<f64>,
+    /// Whether the absence rules are on (default false).
+    pub absence_rules: Option<bool>,
 }
 
 /// A glossary term, written as a string or as `{"term": .., "replacement": ..}`.
@@ -122,6 +126,12 @@ impl Options {
         }
         if let Some(hours) = self.sla_hours {
             builder.sla_hours(hours);
+        }
+        if let Some(threshold) = self.opener_similarity {
+            builder.opener_similarity(threshold);
+        }
+        if let Some(yes) = self.absence_rules {
+            builder.absence_rules(yes);
         }
         builder.build()
     }

@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
+use crate::absence;
 use crate::category::{Category, Severity};
 use crate::commitments;
 use crate::context::{self, Cues};
@@ -17,6 +18,7 @@ use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
 use crate::matcher::{leftmost_longest, Matcher, RawMatch};
 use crate::normalize::{normalize, Particles, WordFolds};
+use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
 use crate::report::{self, Hit, Report, RuleMeta};
 
@@ -184,6 +186,8 @@ pub struct AnalyzerBuilder {
     detected_language_only: bool,
     skip_quoted: bool,
     sla_hours: Option<u32>,
+    opener_similarity: f64,
+    absence_rules: bool,
 }
 
 impl Default for AnalyzerBuilder {
@@ -197,6 +201,8 @@ impl Default for AnalyzerBuilder {
             detected_language_only: false,
             skip_quoted: true,
             sla_hours: None,
+            opener_similarity: DEFAULT_OPENER_SIMILARITY,
+            absence_rules: false,
         }
     }
 }
@@ -291,6 +297,42 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// How close the reply's opening sentence must come to a robotic-opener template of the
+    /// lexicons to be reported as that template's rule, from 0 to 1: the share of the
+    /// template's words the sentence has, when it is at most 3 words longer. Default:
+    /// [`DEFAULT_OPENER_SIMILARITY`] (0.8), which lets a name or a company differ in a
+    /// template of five words or more; 1 asks for every word (in any order, with up to 3
+    /// added); 0 turns the similarity check off, leaving the exact patterns.
+    ///
+    /// ```
+    /// let text = "Thank you for contacting Globex customer support. Your refund is on its way.";
+    /// let report = replylint::Analyzer::new().analyze(text);
+    /// assert_eq!(report.findings()[0].rule_id(), "en.thank-you-for-contacting");
+    /// let off = replylint::Analyzer::builder().opener_similarity(0.0).build().unwrap();
+    /// assert!(off.analyze(text).is_clean());
+    /// ```
+    pub fn opener_similarity(&mut self, threshold: f64) -> &mut AnalyzerBuilder {
+        self.opener_similarity = threshold;
+        self
+    }
+
+    /// Turns on the rules about what a reply lacks: `core.no-next-step` (a reply to a
+    /// complaint with no next step, time frame or owner; the whole reply is its span) and
+    /// `core.no-offer-of-help` (a closing that offers no further help; the last sentence).
+    /// Default: off, because they judge a whole reply and most texts analysed are fragments.
+    ///
+    /// ```
+    /// let analyzer = replylint::Analyzer::builder().absence_rules(true).build().unwrap();
+    /// let report = analyzer.analyze("Sorry about the delay. The courier is slow this week.");
+    /// let ids: Vec<&str> = report.findings().iter().map(|f| f.rule_id()).collect();
+    /// assert!(ids.contains(&"core.no-next-step"));
+    /// assert!(ids.contains(&"core.no-offer-of-help"));
+    /// ```
+    pub fn absence_rules(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.absence_rules = yes;
+        self
+    }
+
     /// Checks the configuration and builds the automaton.
     pub fn build(&self) -> Result<Analyzer, Error> {
         let builtin = builtin_lexicons();
@@ -325,6 +367,15 @@ impl AnalyzerBuilder {
             if !known_ids.contains(id.as_str()) {
                 return Err(Error::UnknownRule(id.clone()));
             }
+        }
+        if !(0.0..=1.0).contains(&self.opener_similarity) {
+            return Err(Error::InvalidOption {
+                option: "opener_similarity",
+                message: format!(
+                    "must be between 0 and 1 (0 turns it off), got {}",
+                    self.opener_similarity
+                ),
+            });
         }
         let disabled: HashSet<&str> = self.disabled_rules.iter().map(String::as_str).collect();
         let enabled = |id: &str| !disabled.contains(id);
@@ -362,6 +413,7 @@ impl AnalyzerBuilder {
                 .collect()
         };
         let mut seen_ids = HashSet::new();
+        let mut opener_literals: Vec<(usize, String)> = Vec::new();
         for lexicon in &lexicons {
             let language: Arc<str> = lexicon.language().code.as_str().into();
             let particles = Particles::new(&lexicon.language().particles);
@@ -386,6 +438,9 @@ impl AnalyzerBuilder {
                         suffixes: fold_all(&split.suffixes),
                     };
                     groups[group].1.push((folded, rules.len()));
+                }
+                if rule.category == Category::RoboticOpener {
+                    opener_literals.extend(rule.literals().into_iter().map(|l| (rules.len(), l)));
                 }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
@@ -432,7 +487,32 @@ impl AnalyzerBuilder {
                 "End with one full stop or one question mark.",
             ),
         };
+        // Opt-in: registered only when asked for, so a default analyzer lists none of them.
+        let no_next_step = if self.absence_rules {
+            shape_rule(
+                core_rules::NO_NEXT_STEP,
+                Category::Apathy,
+                Severity::Warning,
+                "The reply answers a complaint but says nothing about what happens next, by when, or who takes care of it.",
+                "Add the next step, a time and a name: \"I've asked the warehouse to resend it; I'll email you the tracking number by 5 pm.\"",
+            )
+        } else {
+            None
+        };
+        let no_offer_of_help = if self.absence_rules {
+            shape_rule(
+                core_rules::NO_OFFER_OF_HELP,
+                Category::Apathy,
+                Severity::Info,
+                "The reply ends without inviting the customer back, so it reads like a closed door.",
+                "Close with an offer: \"If anything else comes up, just reply to this email.\"",
+            )
+        } else {
+            None
+        };
         let context_rules = ContextRules {
+            no_next_step,
+            no_offer_of_help,
             guaranteed_deadline: shape_rule(
                 core_rules::GUARANTEED_DEADLINE,
                 Category::FalsePromise,
@@ -481,6 +561,21 @@ impl AnalyzerBuilder {
                 detector: Detector::new(lexicons.iter().copied()),
                 detected_language_only: self.detected_language_only,
                 cues: Cues::new(lexicons.iter().map(|l| l.context())),
+                openers: Openers::new(
+                    opener_literals.iter().map(|(rule, l)| (*rule, l.as_str())),
+                    lexicons
+                        .iter()
+                        .flat_map(|l| l.rules())
+                        .flat_map(|r| &r.splits)
+                        .flat_map(|s| {
+                            s.prefixes
+                                .iter()
+                                .chain(&s.anchors)
+                                .chain(&s.suffixes)
+                                .map(String::as_str)
+                        }),
+                    self.opener_similarity,
+                ),
                 skip_quoted: self.skip_quoted,
                 sla_hours: self.sla_hours,
                 context_rules,
@@ -573,6 +668,8 @@ struct ShapeRules {
 struct ContextRules {
     guaranteed_deadline: Option<usize>,
     over_sla: Option<usize>,
+    no_next_step: Option<usize>,
+    no_offer_of_help: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -591,6 +688,8 @@ struct Inner {
     detected_language_only: bool,
     /// The context words of the active lexicons.
     cues: Cues,
+    /// The robotic-opener templates, for openers that differ by a word or two.
+    openers: Openers,
     skip_quoted: bool,
     sla_hours: Option<u32>,
     context_rules: ContextRules,
@@ -753,9 +852,47 @@ impl Analyzer {
         // Words the agent only quotes neither negate nor promise anything.
         cues.retain(|c| !context::inside(&foreign, c.start));
         context::retain(text, &inner.rules, &foreign, &cues, &mut hits, &mut shape_hits);
+        if let Some((rule, start, end)) = inner.openers.find(text, filter::opening_end(text)) {
+            let exact = hits.iter().any(|h| {
+                inner.rules[h.rule].category == Category::RoboticOpener && h.start < end && start < h.end
+            });
+            if !exact && !context::inside(&foreign, start) {
+                shape_hits.push(Hit { rule, start, end });
+            }
+        }
         let found = commitments::extract(text, &cues, &foreign);
         shape_hits.extend(self.commitment_hits(&found, &hits));
-        let selected = filter::select(text, &inner.rules, inner.min_severity, hits, shape_hits);
+        let rules = &inner.context_rules;
+        // Whole-reply findings: they overlap everything, so they skip the one-per-place step.
+        let mut absent_hits = Vec::new();
+        if rules.no_next_step.is_some() || rules.no_offer_of_help.is_some() {
+            let reply = absence::Reply {
+                text,
+                foreign: &foreign,
+                cues: &cues,
+                categories: hits.iter().map(|h| inner.rules[h.rule].category).collect(),
+                commits: !found.is_empty(),
+            };
+            let absent = [
+                (rules.no_next_step, reply.missing_next_step()),
+                (rules.no_offer_of_help, reply.missing_offer_of_help()),
+            ];
+            for (rule, span) in absent {
+                if let (Some(rule), Some(span)) = (rule, span) {
+                    absent_hits.push(Hit {
+                        rule,
+                        start: span.start,
+                        end: span.end,
+                    });
+                }
+            }
+        }
+        let mut selected = filter::select(text, &inner.rules, inner.min_severity, hits, shape_hits);
+        if !absent_hits.is_empty() {
+            absent_hits.retain(|h| inner.rules[h.rule].severity >= inner.min_severity);
+            selected.extend(absent_hits);
+            selected.sort_by_key(|h| (h.start, h.end, h.rule));
+        }
         report::build(text, &selected, &inner.rules, &found)
     }
 

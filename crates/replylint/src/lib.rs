@@ -41,6 +41,7 @@
 //!   browser extension, can keep only what it needs.
 #![deny(missing_docs)]
 
+mod absence;
 mod analyzer;
 mod category;
 mod commitments;
@@ -52,6 +53,7 @@ mod language;
 pub mod lexicon;
 mod matcher;
 pub mod normalize;
+mod openers;
 pub mod pattern;
 mod report;
 
@@ -64,6 +66,7 @@ pub use commitments::Commitment;
 pub use error::Error;
 pub use language::detect_language;
 pub use lexicon::{Context, Lexicon, Position};
+pub use openers::DEFAULT_OPENER_SIMILARITY;
 pub use report::{score, Finding, Report, Span};
 
 // The README's examples run as doctests, so they cannot go stale.

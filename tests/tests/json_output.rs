@@ -67,7 +67,7 @@ fn report_json_has_the_documented_shape() {
 
 #[test]
 fn commitments_have_the_documented_shape() {
-    let text = "🙂 I'll refund you within 2 business days, guaranteed.";
+    let text = "Hi 🙂. I'll refund you within 2 business days, guaranteed.";
     let json = serde_json::to_value(Analyzer::new().analyze(text)).unwrap();
     let commitment = &json["commitments"][0];
     assert_eq!(

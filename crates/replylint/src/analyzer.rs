@@ -803,7 +803,7 @@ impl Analyzer {
         let mut language_of = || *language.get_or_insert_with(|| inner.detector.detect_text(text));
         for (offset, chunk) in chunks(text) {
             let normalized = inner.folds.apply(normalize(chunk));
-            cues.extend(inner.cues.find(&normalized, chunk, offset));
+            let chunk_cues = inner.cues.find(&normalized, chunk, offset);
             let mut candidates: Vec<RawMatch> = Vec::new();
             for (particles, matcher) in &inner.matchers {
                 let without_particles = particles.apply(&normalized);
@@ -818,7 +818,14 @@ impl Analyzer {
                 }));
             }
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);
-            hits.extend(leftmost_longest(candidates).into_iter().map(|m| Hit {
+            let chunk_hits = leftmost_longest(candidates);
+            let starts: Vec<usize> = chunk_hits.iter().map(|m| m.start).collect();
+            cues.extend(context::prune(
+                chunk_cues,
+                &starts,
+                inner.context_rules.no_next_step.is_some() || inner.context_rules.no_offer_of_help.is_some(),
+            ));
+            hits.extend(chunk_hits.into_iter().map(|m| Hit {
                 rule: m.rule,
                 start: m.start,
                 end: m.end,

@@ -205,47 +205,51 @@ const QUOTE_PAIRS: &[(char, &[char])] = &[
     ('‘', &['’']),
 ];
 
+/// A quotation is closed within this many bytes, or it is not one: a stray mark never makes
+/// the scan go over the rest of a long text again and again.
+const MAX_QUOTATION_BYTES: usize = 4096;
+
 /// The insides of quotation marks, each pair within one paragraph. A straight or curly single
 /// quote opens only before a word and after no letter, and closes only after no space and
 /// before no letter, so the apostrophes of "it's" and "customers' orders" are not quotes.
 fn quotations(text: &str) -> Vec<Range<usize>> {
+    let word = |c: Option<char>| c.is_some_and(is_word_char);
     let mut ranges = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let word_at = |i: usize| chars.get(i).is_some_and(|&(_, c)| is_word_char(c));
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        let Some(&(_, closers)) = QUOTE_PAIRS.iter().find(|(open, _)| *open == c) else {
-            i += 1;
-            continue;
-        };
+    let mut at = 0;
+    while let Some((i, c, closers)) = text[at..].char_indices().find_map(|(i, c)| {
+        QUOTE_PAIRS
+            .iter()
+            .find(|(open, _)| *open == c)
+            .map(|(_, cl)| (i, c, *cl))
+    }) {
+        let after = at + i + c.len_utf8();
         let single = matches!(c, '\'' | '‘');
-        if (i > 0 && word_at(i - 1) && (single || c == '"')) || (single && !word_at(i + 1)) {
-            i += 1;
+        let before = text[..at + i].chars().next_back();
+        if (word(before) && (single || c == '"')) || (single && !word(text[after..].chars().next())) {
+            at = after;
             continue;
         }
-        let mut j = i + 1;
+        let window = &text[after..(after + MAX_QUOTATION_BYTES).min(text.len())];
         let mut closed = None;
-        while j < chars.len() {
-            let (_, d) = chars[j];
-            if d == '\n' && chars.get(j + 1).is_some_and(|&(_, e)| e == '\n') {
+        let mut previous = c;
+        let mut rest = window.char_indices().peekable();
+        while let Some((j, d)) = rest.next() {
+            let next = rest.peek().map(|&(_, e)| e);
+            if d == '\n' && next == Some('\n') {
                 break;
             }
-            if closers.contains(&d) {
-                let apostrophe = single && (word_at(j + 1) || (j > 0 && chars[j - 1].1.is_whitespace()));
-                if !apostrophe {
-                    closed = Some(j);
-                    break;
-                }
+            if closers.contains(&d) && !(single && (word(next) || previous.is_whitespace())) {
+                closed = Some((after + j, d.len_utf8()));
+                break;
             }
-            j += 1;
+            previous = d;
         }
         match closed {
-            Some(j) => {
-                ranges.push(at + c.len_utf8()..chars[j].0);
-                i = j + 1;
+            Some((end, len)) => {
+                ranges.push(after..end);
+                at = end + len;
             }
-            None => i += 1,
+            None => at = after,
         }
     }
     ranges
@@ -301,6 +305,44 @@ pub(crate) fn cues_in(cues: &[Cue], from: usize, to: usize) -> &[Cue] {
     let first = cues.partition_point(|c| c.start < from);
     let last = cues.partition_point(|c| c.start < to);
     &cues[first..last.max(first)]
+}
+
+/// How far apart a promise word and its deadline may stand, in bytes (a long sentence).
+const COMMITMENT_REACH_BYTES: usize = 400;
+
+/// The cues of one chunk that can matter, sorted by start: negation words near a lexicon hit
+/// (`hit_starts`, sorted), promise words and deadlines near each other, numbers right before a
+/// unit, and the words of the absence rules when they are on. So the memory an analysis keeps
+/// grows with what it finds, not with the length of the text.
+pub(crate) fn prune(mut cues: Vec<Cue>, hit_starts: &[usize], absence: bool) -> Vec<Cue> {
+    cues.sort_by_key(|c| (c.start, c.end));
+    let near_hit = |c: &Cue| {
+        let i = hit_starts.partition_point(|&s| s + NEGATION_REACH_BYTES < c.start);
+        hit_starts
+            .get(i)
+            .is_some_and(|&s| s <= c.end + NEGATION_REACH_BYTES)
+    };
+    let near = |c: &Cue, reach: usize, wanted: fn(Kind) -> bool| {
+        cues_in(&cues, c.start.saturating_sub(reach), c.end + reach)
+            .iter()
+            .any(|d| wanted(d.kind))
+    };
+    let deadline = |k: Kind| matches!(k, Kind::Deadline(_) | Kind::Unit(_));
+    let keep: Vec<bool> = cues
+        .iter()
+        .map(|c| match c.kind {
+            Kind::Negation | Kind::NegationAfter | Kind::ClauseBreak => near_hit(c),
+            Kind::CommitmentWord | Kind::Guarantee => near(c, COMMITMENT_REACH_BYTES, deadline),
+            Kind::Deadline(_) | Kind::Unit(_) => {
+                near(c, COMMITMENT_REACH_BYTES, |k| k == Kind::CommitmentWord)
+            }
+            Kind::Number(_) => near(c, 64, |k| matches!(k, Kind::Unit(_))),
+            Kind::OfferOfHelp | Kind::NextStep | Kind::ProblemWord => absence,
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    cues.retain(|_| flags.next().unwrap_or(false));
+    cues
 }
 
 /// How far around a phrase a negation is looked for, in bytes: more than the window of words

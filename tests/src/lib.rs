@@ -46,6 +46,14 @@ pub struct Options {
     pub disabled_rules: Vec<String>,
     /// Minimum severity.
     pub min_severity: Option<Severity>,
+    /// Whether quoted text is skipped (default true).
+    pub skip_quoted: Option<bool>,
+    /// The service-level target in hours for promised deadlines.
+    pub sla_hours: Option<u32>,
+    /// The similarity threshold of canned openers (0 turns it off).
+    pub opener_similarity: Option<f64>,
+    /// Whether the absence rules are on (default false).
+    pub absence_rules: Option<bool>,
 }
 
 /// A glossary term, written as a string or as `{"term": .., "replacement": ..}`.
@@ -112,6 +120,18 @@ impl Options {
         builder.disable_rules(self.disabled_rules.iter().cloned());
         if let Some(severity) = self.min_severity {
             builder.min_severity(severity);
+        }
+        if let Some(skip) = self.skip_quoted {
+            builder.skip_quoted(skip);
+        }
+        if let Some(hours) = self.sla_hours {
+            builder.sla_hours(hours);
+        }
+        if let Some(threshold) = self.opener_similarity {
+            builder.opener_similarity(threshold);
+        }
+        if let Some(yes) = self.absence_rules {
+            builder.absence_rules(yes);
         }
         builder.build()
     }

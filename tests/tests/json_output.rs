@@ -19,7 +19,7 @@ fn report_json_has_the_documented_shape() {
     let text = "🙂 Sorry, it’s company policy.";
     let report = Analyzer::new().analyze(text);
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(keys(&json), ["counts", "findings", "score"]);
+    assert_eq!(keys(&json), ["commitments", "counts", "findings", "score"]);
     assert_eq!(
         json["counts"].as_object().unwrap().len(),
         12,
@@ -63,6 +63,38 @@ fn report_json_has_the_documented_shape() {
     assert_eq!(String::from_utf16(&utf16[u0..u1]).unwrap(), matched);
     // The emoji is one code point but two UTF-16 units, and the curly apostrophe three bytes.
     assert_eq!((c0 + 1, c1 + 1), (u0, u1));
+}
+
+#[test]
+fn commitments_have_the_documented_shape() {
+    let text = "Hi 🙂. I'll refund you within 2 business days, guaranteed.";
+    let json = serde_json::to_value(Analyzer::new().analyze(text)).unwrap();
+    let commitment = &json["commitments"][0];
+    assert_eq!(
+        keys(commitment),
+        [
+            "char_span",
+            "deadline",
+            "deadline_hours",
+            "deadline_span",
+            "guaranteed",
+            "span",
+            "text",
+            "utf16_span"
+        ]
+    );
+    assert_eq!(commitment["deadline"], "2 business days");
+    assert_eq!(commitment["deadline_hours"], 48);
+    assert_eq!(commitment["guaranteed"], true);
+    let (start, end) = (
+        commitment["span"]["start"].as_u64().unwrap() as usize,
+        commitment["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[start..end], commitment["text"].as_str().unwrap());
+    assert_eq!(
+        commitment["utf16_span"]["start"],
+        commitment["char_span"]["start"].as_u64().unwrap() + 1
+    );
 }
 
 #[test]

@@ -12,13 +12,56 @@ use crate::error::to_py_err;
 use crate::report::PyReport;
 
 /// The constructor arguments, in canonical form: what `__reduce__` hands back.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq)]
 struct Config {
     languages: Option<Vec<String>>,
     jargon: Vec<(String, Option<String>)>,
     disabled_rules: Vec<String>,
     min_severity: Option<replylint::Severity>,
     lexicons: Vec<LexiconArg>,
+    skip_quoted: bool,
+    sla_hours: Option<u32>,
+    opener_similarity: f64,
+    absence_rules: bool,
+}
+
+impl Eq for Config {}
+
+impl Hash for Config {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let c = self;
+        (
+            &c.languages,
+            &c.jargon,
+            &c.disabled_rules,
+            &c.min_severity,
+            &c.lexicons,
+        )
+            .hash(state);
+        (
+            c.skip_quoted,
+            c.sla_hours,
+            c.opener_similarity.to_bits(),
+            c.absence_rules,
+        )
+            .hash(state);
+    }
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            languages: None,
+            jargon: Vec::new(),
+            disabled_rules: Vec::new(),
+            min_severity: None,
+            lexicons: Vec::new(),
+            skip_quoted: true,
+            sla_hours: None,
+            opener_similarity: replylint::DEFAULT_OPENER_SIMILARITY,
+            absence_rules: false,
+        }
+    }
 }
 
 impl Config {
@@ -45,6 +88,12 @@ impl Config {
         if let Some(severity) = self.min_severity {
             builder.min_severity(severity);
         }
+        builder.skip_quoted(self.skip_quoted);
+        if let Some(hours) = self.sla_hours {
+            builder.sla_hours(hours);
+        }
+        builder.opener_similarity(self.opener_similarity);
+        builder.absence_rules(self.absence_rules);
         builder.build()
     }
 }
@@ -64,6 +113,14 @@ impl Config {
 ///     disabled_rules: rule ids to turn off (``"en.company-policy"``, ``"core.shouting"``).
 ///     min_severity: ``"info"`` (default), ``"warning"`` or ``"error"``: drop problems below it.
 ///     lexicons: extra lexicons, each TOML text (``str``) or a file (``pathlib.Path``).
+///     skip_quoted: skip text the agent only quotes (quotation marks, ``>`` lines, "On …
+///         wrote:" history). Default ``True``.
+///     sla_hours: your service-level target in hours; a promised deadline later than it is
+///         reported as ``core.over-sla``. Default ``None``.
+///     opener_similarity: how close (0 to 1) an opening sentence must come to a canned
+///         opener to be reported as one. Default ``0.8``; ``0`` turns it off.
+///     absence_rules: report replies to complaints without a next step and closings without
+///         an offer of help (``core.no-next-step``, ``core.no-offer-of-help``). Default ``False``.
 ///
 /// Raises:
 ///     ValueError: the configuration is wrong (unknown language, rule id or severity, a bad
@@ -81,7 +138,8 @@ pub struct PyAnalyzer {
 #[pymethods]
 impl PyAnalyzer {
     #[new]
-    #[pyo3(signature = (languages=None, jargon=None, disabled_rules=None, min_severity=None, lexicons=None))]
+    #[pyo3(signature = (languages=None, jargon=None, disabled_rules=None, min_severity=None, lexicons=None, skip_quoted=true, sla_hours=None, opener_similarity=0.8, absence_rules=false))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         languages: Option<&Bound<'_, PyAny>>,
@@ -89,6 +147,10 @@ impl PyAnalyzer {
         disabled_rules: Option<&Bound<'_, PyAny>>,
         min_severity: Option<&Bound<'_, PyAny>>,
         lexicons: Option<&Bound<'_, PyAny>>,
+        skip_quoted: bool,
+        sla_hours: Option<u32>,
+        opener_similarity: f64,
+        absence_rules: bool,
     ) -> PyResult<PyAnalyzer> {
         let config = Config {
             languages: languages
@@ -101,6 +163,10 @@ impl PyAnalyzer {
                 .unwrap_or_default(),
             min_severity: min_severity.map(convert::severity).transpose()?,
             lexicons: lexicons.map(convert::lexicons).transpose()?.unwrap_or_default(),
+            skip_quoted,
+            sla_hours,
+            opener_similarity,
+            absence_rules,
         };
         let inner = py.detach(|| config.build()).map_err(to_py_err)?;
         Ok(PyAnalyzer { config, inner })
@@ -108,10 +174,28 @@ impl PyAnalyzer {
 
     /// Analyses one reply and returns its :class:`Report`. Never fails on any ``str``.
     ///
+    /// Args:
+    ///     customer: ``(start, end)`` string indices of the customer's words in ``text`` (a
+    ///         pasted message): nothing is reported there.
+    ///
     /// Raises:
-    ///     TypeError: ``text`` is not a ``str``.
-    fn analyze(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyReport> {
-        analyze_one(py, &self.inner, "analyze()", text)
+    ///     TypeError: ``text`` is not a ``str``, or ``customer`` not pairs of ints.
+    #[pyo3(signature = (text, customer=None))]
+    fn analyze(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        customer: Option<Vec<(usize, usize)>>,
+    ) -> PyResult<PyReport> {
+        match customer {
+            None => analyze_one(py, &self.inner, "analyze()", text),
+            Some(ranges) => {
+                let (string, backed) = convert::text("analyze()", text)?;
+                let bytes = convert::char_ranges_to_bytes(&backed, &ranges);
+                let report = py.detach(|| self.inner.analyze_marked(&backed, &bytes));
+                Ok(PyReport::new(report, string.unbind()))
+            }
+        }
     }
 
     /// Analyses many replies on every core, with the GIL released, and returns their
@@ -217,6 +301,10 @@ impl PyAnalyzer {
                 "jargon" => self.config.jargon == defaults.jargon,
                 "disabled_rules" => self.config.disabled_rules == defaults.disabled_rules,
                 "min_severity" => self.config.min_severity == defaults.min_severity,
+                "skip_quoted" => self.config.skip_quoted == defaults.skip_quoted,
+                "sla_hours" => self.config.sla_hours == defaults.sla_hours,
+                "opener_similarity" => self.config.opener_similarity == defaults.opener_similarity,
+                "absence_rules" => self.config.absence_rules == defaults.absence_rules,
                 _ => self.config.lexicons == defaults.lexicons,
             };
             if !is_default {
@@ -251,6 +339,19 @@ impl PyAnalyzer {
                 c.min_severity.map(|s| s.as_str()).into_pyobject(py)?,
             ),
             ("lexicons", lexicons.into_any()),
+            (
+                "skip_quoted",
+                c.skip_quoted.into_pyobject(py)?.to_owned().into_any(),
+            ),
+            ("sla_hours", c.sla_hours.into_pyobject(py)?),
+            (
+                "opener_similarity",
+                c.opener_similarity.into_pyobject(py)?.into_any(),
+            ),
+            (
+                "absence_rules",
+                c.absence_rules.into_pyobject(py)?.to_owned().into_any(),
+            ),
         ])
     }
 }

@@ -20,6 +20,15 @@ pub(crate) fn text<'py>(
     Ok((s.clone(), backed))
 }
 
+/// Python string index ranges (code points) of `text` as byte ranges, clamped to the text.
+pub(crate) fn char_ranges_to_bytes(text: &str, ranges: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
+    let byte_at = |chars: usize| text.char_indices().nth(chars).map_or(text.len(), |(at, _)| at);
+    ranges
+        .iter()
+        .map(|&(start, end)| byte_at(start)..byte_at(end))
+        .collect()
+}
+
 /// The texts of a batch: the Python strings (each report keeps its own) and their contents,
 /// readable without the GIL.
 pub(crate) type Texts<'py> = (Vec<Bound<'py, PyString>>, Vec<PyBackedStr>);

@@ -221,8 +221,27 @@ impl PyReport {
         self.report.max_severity().map(|s| s.as_str())
     }
 
-    /// The report as plain data: ``{"text", "score", "counts", "findings"}``, the findings as
-    /// :meth:`Finding.to_dict` gives them.
+    /// The promises with deadlines the reply makes, in text order, each a dict: ``text`` (the
+    /// sentence), ``start`` and ``end`` (string indices), ``deadline`` (as written),
+    /// ``deadline_hours`` (``int`` or ``None``) and ``guaranteed`` (``bool``).
+    #[getter]
+    fn commitments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for c in self.report.commitments() {
+            let dict = PyDict::new(py);
+            dict.set_item("text", c.text())?;
+            dict.set_item("start", c.char_span().start)?;
+            dict.set_item("end", c.char_span().end)?;
+            dict.set_item("deadline", c.deadline())?;
+            dict.set_item("deadline_hours", c.deadline_hours())?;
+            dict.set_item("guaranteed", c.guaranteed())?;
+            list.append(dict)?;
+        }
+        Ok(list)
+    }
+
+    /// The report as plain data: ``{"text", "score", "counts", "findings", "commitments"}``,
+    /// the findings as :meth:`Finding.to_dict` gives them.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let dict = PyDict::new(py);
         dict.set_item("text", self.text.bind(py))?;
@@ -233,6 +252,7 @@ impl PyReport {
             findings.append(PyFinding(f.clone()).to_dict(py)?)?;
         }
         dict.set_item("findings", findings)?;
+        dict.set_item("commitments", self.commitments(py)?)?;
         Ok(dict)
     }
 

@@ -28,7 +28,7 @@ def load_vectors() -> list[tuple[str, dict[str, Any]]]:
 
 def analyzer_kwargs(options: dict[str, Any]) -> dict[str, Any]:
     """A vector's ``options`` as keyword arguments of ``replylint.Analyzer``."""
-    kwargs = dict(options)
+    kwargs = dict(options)  # skip_quoted, sla_hours: the same names
     if "jargon" in kwargs:
         kwargs["jargon"] = [
             j if isinstance(j, str) else (j["term"], j.get("replacement")) for j in kwargs["jargon"]

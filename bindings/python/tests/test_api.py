@@ -88,7 +88,7 @@ class TestReport:
     def test_to_dict(self):
         report = replylint.analyze(REPLY)
         d = report.to_dict()
-        assert set(d) == {"text", "score", "counts", "findings"}
+        assert set(d) == {"text", "score", "counts", "findings", "commitments"}
         assert d["text"] == REPLY and d["score"] == report.score and d["counts"] == report.counts
         assert d["findings"] == [f.to_dict() for f in report.findings]
 

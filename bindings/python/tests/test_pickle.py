@@ -80,7 +80,7 @@ def test_analyzer_pickles_as_its_configuration():
     analyzer = Analyzer(["en"], [("RMA", "return label")], ["core.shouting"], "error")
     cls, args = analyzer.__reduce__()
     assert cls is Analyzer
-    assert args == (["en"], [("RMA", "return label")], ["core.shouting"], "error", [])
+    assert args == (["en"], [("RMA", "return label")], ["core.shouting"], "error", [], True, None, 0.8, False)
     # Small: the configuration, not the automaton.
     assert len(pickle.dumps(Analyzer(languages=["en"], min_severity="warning"))) < 200
 

@@ -2,7 +2,7 @@
 // already initialised, and no-op init functions for code shared with browsers. No DOM types
 // are needed.
 export { Analyzer, detectLanguage } from "./replylint_node.cjs";
-export type { AnalyzerOptions, Category, Finding, JargonTerm, Report, Severity } from "./replylint_node.cjs";
+export type { AnalyzerOptions, Category, Commitment, Finding, JargonTerm, Report, Severity } from "./replylint_node.cjs";
 
 /**
  * The WebAssembly is loaded when the module is: this resolves at once. It is here so that

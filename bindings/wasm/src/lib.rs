@@ -69,6 +69,33 @@ export interface AnalyzerOptions {
    * Default: `false`.
    */
   detectedLanguageOnly?: boolean;
+  /**
+   * Skip text the agent only quotes: quotation marks, `>` lines, "On … wrote:" history.
+   * Default: `true`.
+   */
+  skipQuoted?: boolean;
+  /** Service-level target in hours: later promised deadlines are `core.over-sla`. Default: none. */
+  slaHours?: number;
+  /** How close (0 to 1) an opening must come to a canned opener. Default: `0.8`; `0` turns it off. */
+  openerSimilarity?: number;
+  /** Report what a reply lacks (`core.no-next-step`, `core.no-offer-of-help`). Default: `false`. */
+  absenceRules?: boolean;
+}
+
+/** A promise with a deadline that a reply makes. */
+export interface Commitment {
+  /** The sentence that makes the promise. */
+  text: string;
+  /** Where the sentence starts, in UTF-16 code units. */
+  start: number;
+  /** Where the sentence ends (exclusive), in UTF-16 code units. */
+  end: number;
+  /** The deadline as written ("tomorrow", "24 hours"). */
+  deadline: string;
+  /** The most hours the deadline allows, or `null` when unknown. */
+  deadlineHours: number | null;
+  /** True for a guarantee ("guaranteed", "100%", "I promise"). */
+  guaranteed: boolean;
 }
 
 /** One phrase that a rule found, with why it matters and what to write instead. */
@@ -101,6 +128,8 @@ export interface Report {
   score: number;
   /** How many findings of each category; every category is present. */
   counts: Record<Category, number>;
+  /** The promises with deadlines the reply makes, in text order. */
+  commitments: Commitment[];
 }
 "#;
 
@@ -139,16 +168,20 @@ impl Analyzer {
     }
 
     /// Analyses one reply. Never fails on a string, whatever it holds: lone surrogates are
-    /// read as U+FFFD, and spans still index the string given.
+    /// read as U+FFFD, and spans still index the string given. `customer`, optional, lists
+    /// `[start, end]` string indices of the customer's words in `text`: nothing is reported
+    /// there.
     ///
-    /// @throws {TypeError} `text` is not a string.
+    /// @throws {TypeError} `text` is not a string, or `customer` not an array of pairs.
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn analyze(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "[number, number][]")] customer: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (rust, original) = string("analyzer.analyze(text)", &text)?;
-        let report = self.inner.analyze(&rust);
+        let customer = options::utf16_ranges(&rust, &customer)?;
+        let report = self.inner.analyze_marked(&rust, &customer);
         report::to_js(&report, &original, rust.contains(char::REPLACEMENT_CHARACTER))
     }
 

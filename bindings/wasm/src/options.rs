@@ -11,12 +11,16 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::error::{config_error, expected, type_error};
 
 /// The keys of the options object, in the order the docs list them.
-const KEYS: [&str; 5] = [
+const KEYS: [&str; 9] = [
     "languages",
     "jargon",
     "disabledRules",
     "minSeverity",
     "detectedLanguageOnly",
+    "skipQuoted",
+    "slaHours",
+    "openerSimilarity",
+    "absenceRules",
 ];
 
 const WHAT: &str = "new Analyzer(options)";
@@ -60,7 +64,64 @@ pub(crate) fn builder(options: &JsValue) -> Result<AnalyzerBuilder, JsValue> {
             .ok_or_else(|| expected(&what("detectedLanguageOnly"), "a boolean", &value))?;
         builder.detected_language_only(yes);
     }
+    if let Some(value) = get(options, "skipQuoted")? {
+        let yes = value
+            .as_bool()
+            .ok_or_else(|| expected(&what("skipQuoted"), "a boolean", &value))?;
+        builder.skip_quoted(yes);
+    }
+    if let Some(value) = get(options, "slaHours")? {
+        let hours = value
+            .as_f64()
+            .filter(|h| h.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(h))
+            .ok_or_else(|| expected(&what("slaHours"), "a whole number of hours", &value))?;
+        builder.sla_hours(hours as u32);
+    }
+    if let Some(value) = get(options, "openerSimilarity")? {
+        let threshold = value
+            .as_f64()
+            .ok_or_else(|| expected(&what("openerSimilarity"), "a number from 0 to 1", &value))?;
+        builder.opener_similarity(threshold);
+    }
+    if let Some(value) = get(options, "absenceRules")? {
+        let yes = value
+            .as_bool()
+            .ok_or_else(|| expected(&what("absenceRules"), "a boolean", &value))?;
+        builder.absence_rules(yes);
+    }
     Ok(builder)
+}
+
+/// `[[start, end], …]` in UTF-16 units of `text` as byte ranges (`undefined`/`null`: none).
+pub(crate) fn utf16_ranges(text: &str, value: &JsValue) -> Result<Vec<std::ops::Range<usize>>, JsValue> {
+    const WHAT: &str = "analyzer.analyze(text, customer): `customer`";
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let pairs = value
+        .dyn_ref::<Array>()
+        .ok_or_else(|| expected(WHAT, "an array of [start, end] pairs", value))?;
+    let byte_at = |units: f64| {
+        let mut seen = 0.0;
+        text.char_indices()
+            .find(|(_, c)| {
+                let past = seen >= units;
+                seen += c.len_utf16() as f64;
+                past
+            })
+            .map_or(text.len(), |(at, _)| at)
+    };
+    pairs
+        .iter()
+        .map(|pair| {
+            let pair: Option<(f64, f64)> = pair
+                .dyn_ref::<Array>()
+                .filter(|p| p.length() == 2)
+                .and_then(|p| Some((p.get(0).as_f64()?, p.get(1).as_f64()?)));
+            let (start, end) = pair.ok_or_else(|| expected(WHAT, "an array of [start, end] pairs", value))?;
+            Ok(byte_at(start)..byte_at(end))
+        })
+        .collect()
 }
 
 fn what(key: &str) -> String {

@@ -1,6 +1,7 @@
 //! A [`replylint::Report`] to the plain JS object of the `Report` type:
 //! `{findings: [{ruleId, category, severity, language, text, start, end, explanation,
-//! suggestion}], score, counts}`.
+//! suggestion}], score, counts, commitments: [{text, start, end, deadline, deadlineHours,
+//! guaranteed}]}`.
 //!
 //! `start` and `end` are the core's [`utf16_span`](replylint::Finding::utf16_span): JS string
 //! indices, so `text.slice(start, end) === finding.text`.
@@ -28,6 +29,22 @@ pub(crate) fn to_js(report: &Report, original: &JsString, replaced: bool) -> Res
     set(&object, "findings", &findings)?;
     set(&object, "score", &JsValue::from(report.score()))?;
     set(&object, "counts", &counts)?;
+    let commitments = Array::new();
+    for c in report.commitments() {
+        let item = Object::new();
+        set(&item, "text", &c.text().into())?;
+        set(&item, "start", &JsValue::from(c.utf16_span().start))?;
+        set(&item, "end", &JsValue::from(c.utf16_span().end))?;
+        set(&item, "deadline", &c.deadline().into())?;
+        set(
+            &item,
+            "deadlineHours",
+            &c.deadline_hours().map_or(JsValue::NULL, JsValue::from),
+        )?;
+        set(&item, "guaranteed", &JsValue::from(c.guaranteed()))?;
+        commitments.push(&item);
+    }
+    set(&object, "commitments", &commitments)?;
     Ok(object.into())
 }
 

@@ -57,7 +57,7 @@ describe("analyze()", () => {
   test("returns plain objects with exactly the documented keys", () => {
     const report = enRu.analyze(REPLY);
     assert.equal(Object.getPrototypeOf(report), Object.prototype);
-    assert.deepEqual(Object.keys(report), ["findings", "score", "counts"]);
+    assert.deepEqual(Object.keys(report), ["findings", "score", "counts", "commitments"]);
     assert.ok(Array.isArray(report.findings));
     for (const f of report.findings) {
       assert.equal(Object.getPrototypeOf(f), Object.prototype);
@@ -236,5 +236,37 @@ describe("the Node entry", () => {
     assert.deepEqual(Object.keys(replylint).sort(), ["Analyzer", "default", "detectLanguage", "initSync"]);
     assert.equal(await replylint.default(), undefined);
     assert.equal(replylint.initSync(), undefined);
+  });
+});
+
+describe("context (docs/context.md)", () => {
+  const en = new Analyzer({ languages: ["en"], slaHours: 24, absenceRules: true });
+
+  test("customer ranges are UTF-16 indices", () => {
+    const prefix = "🙂 You wrote: ";
+    const quoted = "rules are rules.";
+    const text = `${prefix}${quoted} I've refunded you.`;
+    assert.ok(found(en.analyze(text), text).some(([id]) => id === "en.company-policy"));
+    const marked = en.analyze(text, [[prefix.length, prefix.length + quoted.length]]);
+    assert.ok(!found(marked, text).some(([id]) => id === "en.company-policy"));
+  });
+
+  test("commitments have UTF-16 spans, and the SLA and absence options apply", () => {
+    const text = "Hi 🙂. We'll ship it within 3 business days.";
+    const report = en.analyze(text);
+    assert.equal(report.commitments.length, 1);
+    const [c] = report.commitments;
+    assert.equal(text.slice(c.start, c.end), c.text);
+    assert.deepEqual([c.deadline, c.deadlineHours, c.guaranteed], ["3 business days", 72, false]);
+    assert.ok(found(report, text).some(([id]) => id === "core.over-sla"));
+    assert.ok(found(report, text).some(([id]) => id === "core.no-offer-of-help"));
+  });
+
+  test("quote skipping and opener similarity turn off", () => {
+    const quoted = "You wrote “it's company policy”.";
+    assert.equal(new Analyzer({ languages: ["en"] }).analyze(quoted).findings.length, 0);
+    assert.equal(new Analyzer({ languages: ["en"], skipQuoted: false }).analyze(quoted).findings.length, 1);
+    const opener = "Thank you for contacting Globex. Your refund is on its way.";
+    assert.equal(new Analyzer({ languages: ["en"], openerSimilarity: 0 }).analyze(opener).findings.length, 0);
   });
 });

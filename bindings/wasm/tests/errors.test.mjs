@@ -77,7 +77,7 @@ describe("wrong types throw a TypeError", () => {
   test("an unknown option name, so that a typo never passes silently", () => {
     throwsTypeError(
       () => new Analyzer({ langauges: ["en"] }),
-      /^new Analyzer\(options\): unknown option `langauges`; the options are languages, jargon, disabledRules, minSeverity, detectedLanguageOnly$/,
+      /^new Analyzer\(options\): unknown option `langauges`; the options are languages, jargon, disabledRules, minSeverity, detectedLanguageOnly, skipQuoted, slaHours, openerSimilarity, absenceRules$/,
     );
     throwsTypeError(() => new Analyzer({ disabled_rules: [] }), /unknown option `disabled_rules`/);
   });
@@ -90,6 +90,10 @@ describe("wrong types throw a TypeError", () => {
       [{ disabledRules: [null] }, /option `disabledRules`\[0\]: expected a string, got null$/],
       [{ minSeverity: 2 }, /option `minSeverity`: expected "info", "warning" or "error", got number$/],
       [{ detectedLanguageOnly: "yes" }, /option `detectedLanguageOnly`: expected a boolean, got string$/],
+      [{ skipQuoted: 1 }, /option `skipQuoted`: expected a boolean, got number$/],
+      [{ slaHours: 1.5 }, /option `slaHours`: expected a whole number of hours, got number$/],
+      [{ openerSimilarity: "high" }, /option `openerSimilarity`: expected a number from 0 to 1, got string$/],
+      [{ absenceRules: "yes" }, /option `absenceRules`: expected a boolean, got string$/],
       [{ jargon: "RMA" }, /option `jargon`: expected an array of a string, \{term, replacement\?\} or \[term, replacement\], got string$/],
       [{ jargon: [42] }, /option `jargon`\[0\]: expected a string, \{term, replacement\?\} or \[term, replacement\], got number$/],
       [{ jargon: [{ term: 1 }] }, /option `jargon`\[0\]: the term: expected a string, got number$/],

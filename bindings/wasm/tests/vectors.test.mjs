@@ -22,6 +22,10 @@ const OPTION_NAMES = {
   jargon: "jargon",
   disabled_rules: "disabledRules",
   min_severity: "minSeverity",
+  skip_quoted: "skipQuoted",
+  sla_hours: "slaHours",
+  opener_similarity: "openerSimilarity",
+  absence_rules: "absenceRules",
 };
 function jsOptions(options) {
   const js = {};

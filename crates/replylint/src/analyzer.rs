@@ -8,7 +8,10 @@ use std::sync::{Arc, LazyLock};
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
+use crate::absence;
 use crate::category::{Category, Severity};
+use crate::commitments;
+use crate::context::{self, Cues};
 use crate::error::Error;
 use crate::filter;
 use crate::heuristics;
@@ -16,6 +19,7 @@ use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
 use crate::matcher::{leftmost_longest, Matcher, RawMatch};
 use crate::normalize::{normalize, Particles, WordFolds};
+use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
 use crate::report::{self, Hit, Report, RuleMeta};
 
@@ -67,8 +71,26 @@ pub mod core_rules {
     pub const PUNCTUATION_RUN: &str = "core.punctuation-run";
     /// A term from the caller's glossary of company jargon.
     pub const GLOSSARY: &str = "core.glossary";
+    /// A promise with a deadline that is also a guarantee ("guaranteed by tomorrow").
+    pub const GUARANTEED_DEADLINE: &str = "core.guaranteed-deadline";
+    /// A promised deadline later than the service-level target
+    /// ([`sla_hours`](crate::AnalyzerBuilder::sla_hours)).
+    pub const OVER_SLA: &str = "core.over-sla";
+    /// A reply to a complaint with no next step, time frame or owner (opt-in).
+    pub const NO_NEXT_STEP: &str = "core.no-next-step";
+    /// A reply that ends without offering further help (opt-in).
+    pub const NO_OFFER_OF_HELP: &str = "core.no-offer-of-help";
     /// Every id above.
-    pub const ALL: [&str; 4] = [UNEXPLAINED_ACRONYM, SHOUTING, PUNCTUATION_RUN, GLOSSARY];
+    pub const ALL: [&str; 8] = [
+        UNEXPLAINED_ACRONYM,
+        SHOUTING,
+        PUNCTUATION_RUN,
+        GLOSSARY,
+        GUARANTEED_DEADLINE,
+        OVER_SLA,
+        NO_NEXT_STEP,
+        NO_OFFER_OF_HELP,
+    ];
 }
 
 /// A rule an [`Analyzer`] applies: from a lexicon, the glossary, or the shape checks.
@@ -163,6 +185,10 @@ pub struct AnalyzerBuilder {
     disabled_rules: Vec<String>,
     min_severity: Severity,
     detected_language_only: bool,
+    skip_quoted: bool,
+    sla_hours: Option<u32>,
+    opener_similarity: f64,
+    absence_rules: bool,
 }
 
 impl Default for AnalyzerBuilder {
@@ -174,6 +200,10 @@ impl Default for AnalyzerBuilder {
             disabled_rules: Vec::new(),
             min_severity: Severity::Info,
             detected_language_only: false,
+            skip_quoted: true,
+            sla_hours: None,
+            opener_similarity: DEFAULT_OPENER_SIMILARITY,
+            absence_rules: false,
         }
     }
 }
@@ -252,6 +282,58 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Skips text the agent only quotes: inside quotation marks of any script, `>` lines,
+    /// and everything from an "On … wrote:" or forwarded-message header on. Default: on.
+    /// Ranges marked as the customer's ([`Analyzer::analyze_marked`]) are skipped either way.
+    pub fn skip_quoted(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.skip_quoted = yes;
+        self
+    }
+
+    /// The service-level target in hours: a promised deadline that allows more
+    /// ("within 5 business days" is 120) is reported as `core.over-sla` (false_promise).
+    /// Default: none, no deadline is too late.
+    pub fn sla_hours(&mut self, hours: u32) -> &mut AnalyzerBuilder {
+        self.sla_hours = Some(hours);
+        self
+    }
+
+    /// How close the reply's opening sentence must come to a robotic-opener template of the
+    /// lexicons to be reported as that template's rule, from 0 to 1: the share of the
+    /// template's words the sentence has, when it is at most 3 words longer. Default:
+    /// [`DEFAULT_OPENER_SIMILARITY`] (0.8), which lets a name or a company differ in a
+    /// template of five words or more; 1 asks for every word (in any order, with up to 3
+    /// added); 0 turns the similarity check off, leaving the exact patterns.
+    ///
+    /// ```
+    /// let text = "Thank you for contacting Globex customer support. Your refund is on its way.";
+    /// let report = replylint::Analyzer::new().analyze(text);
+    /// assert_eq!(report.findings()[0].rule_id(), "en.thank-you-for-contacting");
+    /// let off = replylint::Analyzer::builder().opener_similarity(0.0).build().unwrap();
+    /// assert!(off.analyze(text).is_clean());
+    /// ```
+    pub fn opener_similarity(&mut self, threshold: f64) -> &mut AnalyzerBuilder {
+        self.opener_similarity = threshold;
+        self
+    }
+
+    /// Turns on the rules about what a reply lacks: `core.no-next-step` (a reply to a
+    /// complaint with no next step, time frame or owner; the whole reply is its span) and
+    /// `core.no-offer-of-help` (a closing that offers no further help; the last sentence).
+    /// Default: off, because they judge a whole reply and most texts analysed are fragments.
+    ///
+    /// ```
+    /// let analyzer = replylint::Analyzer::builder().absence_rules(true).build().unwrap();
+    /// let report = analyzer.analyze("Sorry about the delay. The courier is slow this week.");
+    /// let ids: Vec<&str> = report.findings().iter().map(|f| f.rule_id()).collect();
+    /// assert!(ids.contains(&"core.no-next-step"));
+    /// assert!(ids.contains(&"core.no-offer-of-help"));
+    /// ```
+    pub fn absence_rules(&mut self, yes: bool) -> &mut AnalyzerBuilder {
+        self.absence_rules = yes;
+        self
+    }
+
     /// Checks the configuration and builds the automaton.
     pub fn build(&self) -> Result<Analyzer, Error> {
         let builtin = builtin_lexicons();
@@ -286,6 +368,15 @@ impl AnalyzerBuilder {
             if !known_ids.contains(id.as_str()) {
                 return Err(Error::UnknownRule(id.clone()));
             }
+        }
+        if !(0.0..=1.0).contains(&self.opener_similarity) {
+            return Err(Error::InvalidOption {
+                option: "opener_similarity",
+                message: format!(
+                    "must be between 0 and 1 (0 turns it off), got {}",
+                    self.opener_similarity
+                ),
+            });
         }
         let disabled: HashSet<&str> = self.disabled_rules.iter().map(String::as_str).collect();
         let enabled = |id: &str| !disabled.contains(id);
@@ -323,6 +414,7 @@ impl AnalyzerBuilder {
                 .collect()
         };
         let mut seen_ids = HashSet::new();
+        let mut opener_literals: Vec<(usize, String)> = Vec::new();
         for lexicon in &lexicons {
             let language: Arc<str> = lexicon.language().code.as_str().into();
             let particles = Particles::new(&lexicon.language().particles);
@@ -347,6 +439,9 @@ impl AnalyzerBuilder {
                         suffixes: fold_all(&split.suffixes),
                     };
                     groups[group].1.push((folded, rules.len()));
+                }
+                if rule.category == Category::RoboticOpener {
+                    opener_literals.extend(rule.literals().into_iter().map(|l| (rules.len(), l)));
                 }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
@@ -393,6 +488,49 @@ impl AnalyzerBuilder {
                 "End with one full stop or one question mark.",
             ),
         };
+        // Opt-in: registered only when asked for, so a default analyzer lists none of them.
+        let no_next_step = if self.absence_rules {
+            shape_rule(
+                core_rules::NO_NEXT_STEP,
+                Category::Apathy,
+                Severity::Warning,
+                "The reply answers a complaint but says nothing about what happens next, by when, or who takes care of it.",
+                "Add the next step, a time and a name: \"I've asked the warehouse to resend it; I'll email you the tracking number by 5 pm.\"",
+            )
+        } else {
+            None
+        };
+        let no_offer_of_help = if self.absence_rules {
+            shape_rule(
+                core_rules::NO_OFFER_OF_HELP,
+                Category::Apathy,
+                Severity::Info,
+                "The reply ends without inviting the customer back, so it reads like a closed door.",
+                "Close with an offer: \"If anything else comes up, just reply to this email.\"",
+            )
+        } else {
+            None
+        };
+        let context_rules = ContextRules {
+            no_next_step,
+            no_offer_of_help,
+            guaranteed_deadline: shape_rule(
+                core_rules::GUARANTEED_DEADLINE,
+                Category::FalsePromise,
+                Severity::Warning,
+                "A guaranteed deadline is broken the moment anything outside your hands slips.",
+                "Give the honest estimate and your own next step: \"It should arrive by Friday; I'll check the tracking on Thursday.\"",
+            ),
+            over_sla: self.sla_hours.and_then(|hours| {
+                shape_rule(
+                    core_rules::OVER_SLA,
+                    Category::FalsePromise,
+                    Severity::Warning,
+                    &format!("This deadline is later than your service-level target of {hours} hours."),
+                    "Promise what the target allows, or say who will speed it up and when you will update the customer.",
+                )
+            }),
+        };
 
         let everyday = heuristics::INTERNATIONAL_ACRONYMS
             .iter()
@@ -423,6 +561,25 @@ impl AnalyzerBuilder {
                 folds,
                 detector: Detector::new(lexicons.iter().copied()),
                 detected_language_only: self.detected_language_only,
+                cues: Cues::new(lexicons.iter().map(|l| l.context())),
+                openers: Openers::new(
+                    opener_literals.iter().map(|(rule, l)| (*rule, l.as_str())),
+                    lexicons
+                        .iter()
+                        .flat_map(|l| l.rules())
+                        .flat_map(|r| &r.splits)
+                        .flat_map(|s| {
+                            s.prefixes
+                                .iter()
+                                .chain(&s.anchors)
+                                .chain(&s.suffixes)
+                                .map(String::as_str)
+                        }),
+                    self.opener_similarity,
+                ),
+                skip_quoted: self.skip_quoted,
+                sla_hours: self.sla_hours,
+                context_rules,
             }),
         })
     }
@@ -507,6 +664,15 @@ struct ShapeRules {
     punctuation_run: Option<usize>,
 }
 
+/// The rules of the context checks, when enabled.
+#[derive(Debug)]
+struct ContextRules {
+    guaranteed_deadline: Option<usize>,
+    over_sla: Option<usize>,
+    no_next_step: Option<usize>,
+    no_offer_of_help: Option<usize>,
+}
+
 #[derive(Debug)]
 struct Inner {
     /// One matcher per set of particles; the first has none.
@@ -521,6 +687,13 @@ struct Inner {
     detector: Detector,
     /// Keep only findings of the detected language, English and the core rules.
     detected_language_only: bool,
+    /// The context words of the active lexicons.
+    cues: Cues,
+    /// The robotic-opener templates, for openers that differ by a word or two.
+    openers: Openers,
+    skip_quoted: bool,
+    sla_hours: Option<u32>,
+    context_rules: ContextRules,
 }
 
 /// Analyses customer-service replies. Cheap to clone (the automaton is shared) and
@@ -609,13 +782,29 @@ impl Analyzer {
 
     /// Analyses one reply. Never fails: any string, of any size, gets a report.
     pub fn analyze(&self, text: &str) -> Report {
+        self.analyze_marked(text, &[])
+    }
+
+    /// Analyses one reply in which the byte ranges `customer` are the customer's words (a
+    /// quoted message, a pasted chat): nothing is reported there. Ranges past the end are
+    /// cut to the text. Never fails.
+    ///
+    /// ```
+    /// let text = "You wrote: rules are rules. I've refunded you.";
+    /// let report = replylint::Analyzer::new().analyze_marked(text, &[11..27]);
+    /// assert!(report.is_clean());
+    /// assert!(!replylint::Analyzer::new().analyze(text).is_clean());
+    /// ```
+    pub fn analyze_marked(&self, text: &str, customer: &[std::ops::Range<usize>]) -> Report {
         let inner = &*self.inner;
         let mut hits = Vec::new();
+        let mut cues = Vec::new();
         // The message's language, told only when something needs it.
         let mut language: Option<Option<&str>> = None;
         let mut language_of = || *language.get_or_insert_with(|| inner.detector.detect_text(text));
         for (offset, chunk) in chunks(text) {
             let normalized = inner.folds.apply(normalize(chunk));
+            let chunk_cues = inner.cues.find(&normalized, chunk, offset);
             let mut candidates: Vec<RawMatch> = Vec::new();
             for (particles, matcher) in &inner.matchers {
                 let without_particles = particles.apply(&normalized);
@@ -630,7 +819,14 @@ impl Analyzer {
                 }));
             }
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);
-            hits.extend(leftmost_longest(candidates).into_iter().map(|m| Hit {
+            let chunk_hits = leftmost_longest(candidates);
+            let starts: Vec<usize> = chunk_hits.iter().map(|m| m.start).collect();
+            cues.extend(context::prune(
+                chunk_cues,
+                &starts,
+                inner.context_rules.no_next_step.is_some() || inner.context_rules.no_offer_of_help.is_some(),
+            ));
+            hits.extend(chunk_hits.into_iter().map(|m| Hit {
                 rule: m.rule,
                 start: m.start,
                 end: m.end,
@@ -646,7 +842,7 @@ impl Analyzer {
         }
         let shapes = heuristics::find(text, &inner.everyday);
         let rules = &inner.shape_rules;
-        let shape_hits = [
+        let mut shape_hits: Vec<Hit> = [
             (rules.acronym, shapes.acronyms),
             (rules.shouting, shapes.shouting),
             (rules.punctuation_run, shapes.punctuation_runs),
@@ -659,8 +855,86 @@ impl Analyzer {
                 .map(move |(start, end)| Hit { rule, start, end })
         })
         .collect();
-        let selected = filter::select(text, &inner.rules, inner.min_severity, hits, shape_hits);
-        report::build(text, &selected, &inner.rules)
+        cues.sort_by_key(|c| (c.start, c.end));
+        let foreign = context::foreign_ranges(text, &inner.cues, inner.skip_quoted, customer);
+        // Words the agent only quotes neither negate nor promise anything.
+        cues.retain(|c| !context::inside(&foreign, c.start));
+        context::retain(text, &inner.rules, &foreign, &cues, &mut hits, &mut shape_hits);
+        if let Some((rule, start, end)) = inner.openers.find(text, filter::opening_end(text)) {
+            let exact = hits.iter().any(|h| {
+                inner.rules[h.rule].category == Category::RoboticOpener && h.start < end && start < h.end
+            });
+            if !exact && !context::inside(&foreign, start) {
+                shape_hits.push(Hit { rule, start, end });
+            }
+        }
+        let found = commitments::extract(text, &cues, &foreign);
+        shape_hits.extend(self.commitment_hits(&found, &hits));
+        let rules = &inner.context_rules;
+        // Whole-reply findings: they overlap everything, so they skip the one-per-place step.
+        let mut absent_hits = Vec::new();
+        if rules.no_next_step.is_some() || rules.no_offer_of_help.is_some() {
+            let reply = absence::Reply {
+                text,
+                foreign: &foreign,
+                cues: &cues,
+                categories: hits.iter().map(|h| inner.rules[h.rule].category).collect(),
+                commits: !found.is_empty(),
+            };
+            let absent = [
+                (rules.no_next_step, reply.missing_next_step()),
+                (rules.no_offer_of_help, reply.missing_offer_of_help()),
+            ];
+            for (rule, span) in absent {
+                if let (Some(rule), Some(span)) = (rule, span) {
+                    absent_hits.push(Hit {
+                        rule,
+                        start: span.start,
+                        end: span.end,
+                    });
+                }
+            }
+        }
+        let mut selected = filter::select(text, &inner.rules, inner.min_severity, hits, shape_hits);
+        if !absent_hits.is_empty() {
+            absent_hits.retain(|h| inner.rules[h.rule].severity >= inner.min_severity);
+            selected.extend(absent_hits);
+            selected.sort_by_key(|h| (h.start, h.end, h.rule));
+        }
+        report::build(text, &selected, &inner.rules, &found)
+    }
+
+    /// The commitments to report as false promises: guaranteed ones that no lexicon rule of
+    /// that category already covers (at the guarantee word), and those later than the SLA (at
+    /// the deadline).
+    fn commitment_hits(&self, found: &[commitments::Found], hits: &[Hit]) -> Vec<Hit> {
+        let inner = &*self.inner;
+        let rules = &inner.context_rules;
+        let mut out = Vec::new();
+        for c in found {
+            let covered = hits.iter().any(|h| {
+                inner.rules[h.rule].category == Category::FalsePromise
+                    && h.start < c.sentence.end
+                    && c.sentence.start < h.end
+            });
+            if let (Some(rule), Some(word), false) = (rules.guaranteed_deadline, &c.guarantee, covered) {
+                out.push(Hit {
+                    rule,
+                    start: word.start,
+                    end: word.end,
+                });
+            }
+            if let (Some(rule), Some(sla), Some(hours)) = (rules.over_sla, inner.sla_hours, c.hours) {
+                if hours > sla {
+                    out.push(Hit {
+                        rule,
+                        start: c.deadline.start,
+                        end: c.deadline.end,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// Analyses many replies, on every core when the `parallel` feature is on (the default).

@@ -68,6 +68,14 @@ pub enum Error {
     /// The active patterns are too many or too long for one automaton.
     #[error("the active patterns do not fit in one automaton ({0}); activate fewer languages or lexicons")]
     TooLarge(String),
+    /// A builder setting out of its range.
+    #[error("option `{option}`: {message}")]
+    InvalidOption {
+        /// The builder setting.
+        option: &'static str,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
     /// A lexicon file that cannot be read.
     #[error("cannot read lexicon file `{}`: {source}", path.display())]
     Io {

@@ -57,6 +57,45 @@ pub struct Language {
     pub unaccented_variants: bool,
 }
 
+/// The words a lexicon gives the context checks (the `[context]` table, see
+/// `docs/context.md`), normalised like patterns. Every list may be empty.
+///
+/// ```
+/// let en = &replylint::builtin_lexicons()[0];
+/// assert!(en.context().negations.iter().any(|w| w == "not"));
+/// assert!(en.context().deadlines.iter().any(|(phrase, hours)| phrase == "tomorrow" && *hours == 48));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    /// Words that negate a phrase that follows them ("not", "never", "won't").
+    pub negations: Vec<String>,
+    /// Words that negate a phrase that comes before them, for verb-final languages (Persian
+    /// `نیست`, Tamil `அல்ல`).
+    pub negations_after: Vec<String>,
+    /// Words that end a negation's reach ("but", "because"); punctuation always does.
+    pub clause_breaks: Vec<String>,
+    /// How a reply-history header line ends ("wrote:"): the line and all after it are quoted.
+    pub reply_headers: Vec<String>,
+    /// Words of a forwarded-message header line ("forwarded message", "original message").
+    pub forward_headers: Vec<String>,
+    /// Words that make a sentence a promise about the future ("will", "'ll", "promise").
+    pub commitment_words: Vec<String>,
+    /// Words that turn a promise into a guarantee ("guaranteed", "100%", "i promise").
+    pub guarantees: Vec<String>,
+    /// Deadlines without a number, with the hours they allow at most ("tomorrow" = 48).
+    pub deadlines: Vec<(String, u32)>,
+    /// Units that follow a number in a deadline, with their hours ("hours" = 1, "days" = 24).
+    pub deadline_units: Vec<(String, u32)>,
+    /// Number words that may stand for digits in a deadline ("two" = 2).
+    pub numbers: Vec<(String, u32)>,
+    /// Offers of further help, expected near the end of a reply ("let me know if").
+    pub offers_of_help: Vec<String>,
+    /// Words of a next step, a time frame or an owner ("i will", "next step").
+    pub next_steps: Vec<String>,
+    /// Words that say the reply answers a complaint ("problem", "issue", "delay").
+    pub problem_words: Vec<String>,
+}
+
 /// One rule of a lexicon: what it finds, why it matters and what to write instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
@@ -111,6 +150,8 @@ pub struct Rule {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lexicon {
     language: Language,
+    /// Boxed: most of a lexicon's size, and rarely read.
+    context: Box<Context>,
     rules: Vec<Rule>,
     pattern_words: Derived<PatternWords>,
 }
@@ -161,6 +202,8 @@ impl<T> fmt::Debug for Derived<T> {
 #[serde(deny_unknown_fields)]
 struct FileDoc {
     language: LanguageDoc,
+    #[serde(default)]
+    context: ContextDoc,
     #[serde(default, rename = "rule")]
     rules: Vec<Spanned<RuleDoc>>,
 }
@@ -181,6 +224,37 @@ struct LanguageDoc {
     word_variants: BTreeMap<String, String>,
     #[serde(default)]
     unaccented_variants: bool,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextDoc {
+    #[serde(default)]
+    negations: Vec<String>,
+    #[serde(default)]
+    negations_after: Vec<String>,
+    #[serde(default)]
+    clause_breaks: Vec<String>,
+    #[serde(default)]
+    reply_headers: Vec<String>,
+    #[serde(default)]
+    forward_headers: Vec<String>,
+    #[serde(default)]
+    commitment_words: Vec<String>,
+    #[serde(default)]
+    guarantees: Vec<String>,
+    #[serde(default)]
+    deadlines: BTreeMap<String, u32>,
+    #[serde(default)]
+    deadline_units: BTreeMap<String, u32>,
+    #[serde(default)]
+    numbers: BTreeMap<String, u32>,
+    #[serde(default)]
+    offers_of_help: Vec<String>,
+    #[serde(default)]
+    next_steps: Vec<String>,
+    #[serde(default)]
+    problem_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -294,6 +368,8 @@ impl Lexicon {
         // Literals are stored with the lexicon's own word folds applied, so two patterns
         // that only differ by a particle or a variant spelling count as duplicates.
         let folds = WordFolds::of(&language);
+        let context = read_context(doc.context, &folds)
+            .map_err(|message| at(doc.language.code.span(), None, format!("[context]: {message}")))?;
         let particles = Particles::new(&language.particles);
         let mut rules = Vec::with_capacity(doc.rules.len());
         // Which rule (index into `rules`, or the one being read) owns each literal.
@@ -396,6 +472,7 @@ impl Lexicon {
         }
         Ok(Lexicon {
             language,
+            context: Box::new(context),
             rules,
             pattern_words: Derived::default(),
         })
@@ -433,6 +510,11 @@ impl Lexicon {
     /// The language this lexicon is for.
     pub fn language(&self) -> &Language {
         &self.language
+    }
+
+    /// The words this lexicon gives the context checks (negations, quote headers, deadlines…).
+    pub fn context(&self) -> &Context {
+        &self.context
     }
 
     /// The rules, in file order.
@@ -526,6 +608,44 @@ fn with_accent_variants(split: Split, language: &Language) -> Split {
         anchors: widen(split.anchors),
         suffixes: widen(split.suffixes),
     }
+}
+
+/// Normalises and checks the `[context]` lists: every entry a phrase with a letter or a digit
+/// (a trailing `*` makes it a word prefix), every number of hours above zero.
+fn read_context(doc: ContextDoc, folds: &WordFolds) -> Result<Context, String> {
+    let phrase = |key: &str, raw: &String| {
+        let literal = folds.apply_literal(raw);
+        if literal.trim_end_matches('*').chars().any(char::is_alphanumeric) {
+            Ok(literal)
+        } else {
+            Err(format!("`{key}` entry `{raw}` has no letters or digits"))
+        }
+    };
+    let list =
+        |key: &str, raw: Vec<String>| raw.iter().map(|w| phrase(key, w)).collect::<Result<Vec<_>, _>>();
+    let table = |key: &str, raw: BTreeMap<String, u32>| {
+        raw.iter()
+            .map(|(w, &n)| match n {
+                0 => Err(format!("`{key}` entry `{w}` must be above 0")),
+                _ => Ok((phrase(key, w)?, n)),
+            })
+            .collect::<Result<Vec<_>, _>>()
+    };
+    Ok(Context {
+        negations: list("negations", doc.negations)?,
+        negations_after: list("negations_after", doc.negations_after)?,
+        clause_breaks: list("clause_breaks", doc.clause_breaks)?,
+        reply_headers: list("reply_headers", doc.reply_headers)?,
+        forward_headers: list("forward_headers", doc.forward_headers)?,
+        commitment_words: list("commitment_words", doc.commitment_words)?,
+        guarantees: list("guarantees", doc.guarantees)?,
+        deadlines: table("deadlines", doc.deadlines)?,
+        deadline_units: table("deadline_units", doc.deadline_units)?,
+        numbers: table("numbers", doc.numbers)?,
+        offers_of_help: list("offers_of_help", doc.offers_of_help)?,
+        next_steps: list("next_steps", doc.next_steps)?,
+        problem_words: list("problem_words", doc.problem_words)?,
+    })
 }
 
 fn is_rule_name(name: &str) -> bool {

@@ -41,8 +41,11 @@
 //!   browser extension, can keep only what it needs.
 #![deny(missing_docs)]
 
+mod absence;
 mod analyzer;
 mod category;
+mod commitments;
+mod context;
 mod error;
 mod filter;
 mod heuristics;
@@ -50,6 +53,7 @@ mod language;
 pub mod lexicon;
 mod matcher;
 pub mod normalize;
+mod openers;
 pub mod pattern;
 mod report;
 
@@ -58,9 +62,11 @@ pub use analyzer::{
     MAX_GLOSSARY_TERM_CHARS,
 };
 pub use category::{Category, Severity};
+pub use commitments::Commitment;
 pub use error::Error;
 pub use language::detect_language;
-pub use lexicon::{Lexicon, Position};
+pub use lexicon::{Context, Lexicon, Position};
+pub use openers::DEFAULT_OPENER_SIMILARITY;
 pub use report::{score, Finding, Report, Span};
 
 // The README's examples run as doctests, so they cannot go stale.

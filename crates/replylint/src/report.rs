@@ -6,6 +6,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::category::{Category, Severity};
+use crate::commitments::{Commitment, Found};
 use crate::lexicon::Position;
 
 /// A half-open range `start..end` into the analysed text, in some unit (bytes, code points or
@@ -113,6 +114,8 @@ pub struct Report {
     findings: Vec<Finding>,
     counts: BTreeMap<Category, usize>,
     score: u8,
+    #[serde(default)]
+    commitments: Vec<Commitment>,
 }
 
 impl Report {
@@ -135,6 +138,10 @@ impl Report {
     /// True when nothing but positive signals was found.
     pub fn is_clean(&self) -> bool {
         self.findings.iter().all(|f| f.category.is_positive())
+    }
+    /// The promises with deadlines that the reply makes, in text order (see [`Commitment`]).
+    pub fn commitments(&self) -> &[Commitment] {
+        &self.commitments
     }
     /// The highest severity among the problems found, if any.
     pub fn max_severity(&self) -> Option<Severity> {
@@ -174,8 +181,8 @@ pub const PENALTY: [(Severity, i32); 3] =
 /// Points given for each positive category present (empathy, apology, ownership, follow-up).
 pub const BONUS_PER_POSITIVE_CATEGORY: i32 = 5;
 
-/// Builds the report from sorted hits on `text`.
-pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta]) -> Report {
+/// Builds the report from sorted hits on `text` and the commitments found in it.
+pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found]) -> Report {
     let (chars, utf16) = unit_offsets(text, hits);
     let mut counts: BTreeMap<Category, usize> = Category::ALL.iter().map(|&c| (c, 0)).collect();
     let mut findings = Vec::with_capacity(hits.len());
@@ -205,10 +212,46 @@ pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta]) -> Report {
         });
     }
     let score = score(&findings);
+    let sentences: Vec<Hit> = found
+        .iter()
+        .map(|c| Hit {
+            rule: 0,
+            start: c.sentence.start,
+            end: c.sentence.end,
+        })
+        .collect();
+    let (chars, utf16) = unit_offsets(text, &sentences);
+    let commitments = found
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Commitment {
+            text: text[c.sentence.clone()].to_string(),
+            span: Span {
+                start: c.sentence.start,
+                end: c.sentence.end,
+            },
+            char_span: Span {
+                start: chars[2 * i],
+                end: chars[2 * i + 1],
+            },
+            utf16_span: Span {
+                start: utf16[2 * i],
+                end: utf16[2 * i + 1],
+            },
+            deadline: text[c.deadline.clone()].to_string(),
+            deadline_span: Span {
+                start: c.deadline.start,
+                end: c.deadline.end,
+            },
+            deadline_hours: c.hours,
+            guaranteed: c.guarantee.is_some(),
+        })
+        .collect();
     Report {
         findings,
         counts,
         score,
+        commitments,
     }
 }
 
@@ -289,7 +332,7 @@ mod tests {
             .enumerate()
             .map(|(i, &(_, _, start, end))| Hit { rule: i, start, end })
             .collect();
-        build(text, &hits, &rules)
+        build(text, &hits, &rules, &[])
     }
 
     #[test]

@@ -1,0 +1,474 @@
+//! Whose words a finding is in, and whether they mean what they seem: quoted text, the
+//! customer's own text, negations, and the cues the commitment and absence checks read.
+//!
+//! The filter step asks this module to drop lexicon hits that stand inside quotation marks
+//! of any script, inside email-quoted history (`>` lines, "On … wrote:" and forwarded-message
+//! headers and all after them) or inside ranges the caller marked as the customer's, and
+//! hits that a negation from the lexicons governs ("this is not company policy"). The words
+//! it needs come from each lexicon's `[context]` table (`docs/context.md`).
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::category::Category;
+use crate::lexicon::Context;
+use crate::normalize::{is_word_char, normalize_literal, Normalized};
+use crate::report::{Hit, RuleMeta};
+
+/// A negation governs a phrase that starts at most this many words after it ("won't tell
+/// you to | visit our website").
+pub const NEGATION_WINDOW_WORDS: usize = 3;
+/// A negation that follows its phrase (verb-final languages) stands at most this many words
+/// after it.
+pub const NEGATION_AFTER_WINDOW_WORDS: usize = 1;
+/// Punctuation that ends a negation's reach, as a clause break word does.
+const CLAUSE_PUNCTUATION: &[char] = &[
+    '.', ',', ';', ':', '!', '?', '—', '–', '(', ')', '…', '،', '؛', '؟', '।', '\n', '"', '«', '»', '“', '”',
+    '„',
+];
+
+/// What a cue found by the context automaton is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Negation,
+    NegationAfter,
+    ClauseBreak,
+    CommitmentWord,
+    Guarantee,
+    /// A deadline phrase and the hours it allows.
+    Deadline(u32),
+    /// A unit after a number, and its hours.
+    Unit(u32),
+    /// A number word and its value.
+    Number(u32),
+    OfferOfHelp,
+    NextStep,
+    ProblemWord,
+}
+
+/// Makes the kind of a table entry from its number.
+type KindOf = fn(u32) -> Kind;
+
+/// A context word found in the text, in bytes of the original.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The context words of every active lexicon in one automaton, and the header lines that
+/// start quoted history.
+#[derive(Debug)]
+pub(crate) struct Cues {
+    automaton: Option<AhoCorasick>,
+    /// For each literal: what it is, and whether it may end inside a word (a prefix entry).
+    entries: Vec<(Vec<Kind>, bool)>,
+    reply_headers: Vec<String>,
+    forward_headers: Vec<String>,
+}
+
+impl Cues {
+    /// The cues of these lexicons' `[context]` tables.
+    pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context>) -> Cues {
+        let mut literals: Vec<String> = Vec::new();
+        let mut entries: Vec<(Vec<Kind>, bool)> = Vec::new();
+        let mut reply_headers = Vec::new();
+        let mut forward_headers = Vec::new();
+        let mut add = |word: &str, kind: Kind| {
+            let (literal, prefix) = match word.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (word, false),
+            };
+            match literals.iter().position(|l| l == literal) {
+                Some(i) => entries[i].0.push(kind),
+                None => {
+                    literals.push(literal.to_string());
+                    entries.push((vec![kind], prefix));
+                }
+            }
+        };
+        for context in contexts {
+            let lists: [(&[String], Kind); 8] = [
+                (&context.negations, Kind::Negation),
+                (&context.negations_after, Kind::NegationAfter),
+                (&context.clause_breaks, Kind::ClauseBreak),
+                (&context.commitment_words, Kind::CommitmentWord),
+                (&context.guarantees, Kind::Guarantee),
+                (&context.offers_of_help, Kind::OfferOfHelp),
+                (&context.next_steps, Kind::NextStep),
+                (&context.problem_words, Kind::ProblemWord),
+            ];
+            for (words, kind) in lists {
+                words.iter().for_each(|w| add(w, kind));
+            }
+            let tables: [(&[(String, u32)], KindOf); 3] = [
+                (&context.deadlines, Kind::Deadline),
+                (&context.deadline_units, Kind::Unit),
+                (&context.numbers, Kind::Number),
+            ];
+            for (words, kind) in tables {
+                words.iter().for_each(|(w, n)| add(w, kind(*n)));
+            }
+            reply_headers.extend(context.reply_headers.iter().cloned());
+            forward_headers.extend(context.forward_headers.iter().cloned());
+        }
+        let automaton = (!literals.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&literals)
+                .expect("context words are short literals")
+        });
+        Cues {
+            automaton,
+            entries,
+            reply_headers,
+            forward_headers,
+        }
+    }
+
+    /// The cues in one normalised chunk of the text (`original` at byte `offset`), in the
+    /// original's bytes, on word boundaries.
+    pub fn find(&self, normalized: &Normalized, original: &str, offset: usize) -> Vec<Cue> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let hay = normalized.as_str();
+        let mut cues = Vec::new();
+        for m in automaton.find_overlapping_iter(hay) {
+            let (kinds, prefix) = &self.entries[m.pattern().as_usize()];
+            let literal = &hay[m.start()..m.end()];
+            let first = literal.chars().next().is_some_and(is_word_char);
+            let last = literal.chars().next_back().is_some_and(is_word_char);
+            let before = hay[..m.start()].chars().next_back().is_some_and(is_word_char);
+            let after = hay[m.end()..].chars().next().is_some_and(is_word_char);
+            if (first && before) || (last && after && !prefix) {
+                continue;
+            }
+            let (start, end) = normalized.original_span(original, m.start(), m.end());
+            cues.extend(kinds.iter().map(|&kind| Cue {
+                kind,
+                start: offset + start,
+                end: offset + end,
+            }));
+        }
+        cues
+    }
+}
+
+/// The byte ranges of `text` that are not the agent's own words: quotations, email-quoted
+/// history, and (always) the caller's `customer` ranges, clamped to the text. Sorted and
+/// merged, so that none overlaps another.
+pub(crate) fn foreign_ranges(
+    text: &str,
+    cues: &Cues,
+    skip_quoted: bool,
+    customer: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = customer
+        .iter()
+        .map(|r| r.start.min(text.len())..r.end.min(text.len()))
+        .filter(|r| r.start < r.end)
+        .collect();
+    if skip_quoted {
+        ranges.extend(quotations(text));
+        ranges.extend(quoted_history(text, cues));
+    }
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// True when `start` is inside one of `ranges` (sorted, not overlapping).
+pub(crate) fn inside(ranges: &[Range<usize>], start: usize) -> bool {
+    let i = ranges.partition_point(|r| r.start <= start);
+    i > 0 && start < ranges[i - 1].end
+}
+
+/// The pairs of quotation marks: opening mark and the marks that may close it.
+const QUOTE_PAIRS: &[(char, &[char])] = &[
+    ('“', &['”', '“']),
+    ('„', &['“', '”']),
+    ('«', &['»']),
+    ('‹', &['›']),
+    ('「', &['」']),
+    ('『', &['』']),
+    ('"', &['"']),
+    ('\'', &['\'']),
+    ('‘', &['’']),
+];
+
+/// A quotation is closed within this many bytes, or it is not one: a stray mark never makes
+/// the scan go over the rest of a long text again and again.
+const MAX_QUOTATION_BYTES: usize = 4096;
+
+/// The insides of quotation marks, each pair within one paragraph. A straight or curly single
+/// quote opens only before a word and after no letter, and closes only after no space and
+/// before no letter, so the apostrophes of "it's" and "customers' orders" are not quotes.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let word = |c: Option<char>| c.is_some_and(is_word_char);
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    while let Some((i, c, closers)) = text[at..].char_indices().find_map(|(i, c)| {
+        QUOTE_PAIRS
+            .iter()
+            .find(|(open, _)| *open == c)
+            .map(|(_, cl)| (i, c, *cl))
+    }) {
+        let after = at + i + c.len_utf8();
+        let single = matches!(c, '\'' | '‘');
+        let before = text[..at + i].chars().next_back();
+        if (word(before) && (single || c == '"')) || (single && !word(text[after..].chars().next())) {
+            at = after;
+            continue;
+        }
+        let window = &text[after..(after + MAX_QUOTATION_BYTES).min(text.len())];
+        let mut closed = None;
+        let mut previous = c;
+        let mut rest = window.char_indices().peekable();
+        while let Some((j, d)) = rest.next() {
+            let next = rest.peek().map(|&(_, e)| e);
+            if d == '\n' && next == Some('\n') {
+                break;
+            }
+            if closers.contains(&d) && !(single && (word(next) || previous.is_whitespace())) {
+                closed = Some((after + j, d.len_utf8()));
+                break;
+            }
+            previous = d;
+        }
+        match closed {
+            Some((end, len)) => {
+                ranges.push(after..end);
+                at = end + len;
+            }
+            None => at = after,
+        }
+    }
+    ranges
+}
+
+/// Email-quoted lines (`>`), and everything from a reply header ("On … wrote:") or a
+/// forwarded-message header on.
+fn quoted_history(text: &str, cues: &Cues) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim();
+        if trimmed.starts_with('>') {
+            ranges.push(start..at);
+            continue;
+        }
+        // A reply header carries a date or an address ("On 3 Mar 2025, Anna <a@b.c> wrote:",
+        // "Am 3. März schrieb Anna <a@b.de>:"), so the agent's own "As I wrote:" is not one.
+        let reply_header =
+            trimmed.ends_with(':') && trimmed.contains(|c: char| c.is_ascii_digit() || c == '@');
+        let forward_header = trimmed.ends_with(':') || trimmed.starts_with('-');
+        let header = (reply_header || forward_header) && trimmed.chars().count() <= 200 && {
+            let folded = normalize_literal(trimmed);
+            (reply_header && cues.reply_headers.iter().any(|h| folded.contains(h.as_str())))
+                || (forward_header && cues.forward_headers.iter().any(|h| folded.contains(h.as_str())))
+        };
+        if header {
+            ranges.push(start..text.len());
+            break;
+        }
+    }
+    ranges
+}
+
+/// The categories whose meaning a negation turns around: "this is not company policy".
+/// Jargon and openers are what they are, negated or not; positive signals are left alone.
+fn negatable(category: Category) -> bool {
+    matches!(
+        category,
+        Category::PolicyHiding
+            | Category::Deflection
+            | Category::Apathy
+            | Category::Argumentative
+            | Category::FalsePromise
+            | Category::NonApology
+    )
+}
+
+/// The cues (sorted by start) that start in `from..to`.
+pub(crate) fn cues_in(cues: &[Cue], from: usize, to: usize) -> &[Cue] {
+    let first = cues.partition_point(|c| c.start < from);
+    let last = cues.partition_point(|c| c.start < to);
+    &cues[first..last.max(first)]
+}
+
+/// How far apart a promise word and its deadline may stand, in bytes (a long sentence).
+const COMMITMENT_REACH_BYTES: usize = 400;
+
+/// The cues of one chunk that can matter, sorted by start: negation words near a lexicon hit
+/// (`hit_starts`, sorted), promise words and deadlines near each other, numbers right before a
+/// unit, and the words of the absence rules when they are on. So the memory an analysis keeps
+/// grows with what it finds, not with the length of the text.
+pub(crate) fn prune(mut cues: Vec<Cue>, hit_starts: &[usize], absence: bool) -> Vec<Cue> {
+    cues.sort_by_key(|c| (c.start, c.end));
+    let near_hit = |c: &Cue| {
+        let i = hit_starts.partition_point(|&s| s + NEGATION_REACH_BYTES < c.start);
+        hit_starts
+            .get(i)
+            .is_some_and(|&s| s <= c.end + NEGATION_REACH_BYTES)
+    };
+    let near = |c: &Cue, reach: usize, wanted: fn(Kind) -> bool| {
+        cues_in(&cues, c.start.saturating_sub(reach), c.end + reach)
+            .iter()
+            .any(|d| wanted(d.kind))
+    };
+    let deadline = |k: Kind| matches!(k, Kind::Deadline(_) | Kind::Unit(_));
+    let keep: Vec<bool> = cues
+        .iter()
+        .map(|c| match c.kind {
+            Kind::Negation | Kind::NegationAfter | Kind::ClauseBreak => near_hit(c),
+            Kind::CommitmentWord | Kind::Guarantee => near(c, COMMITMENT_REACH_BYTES, deadline),
+            Kind::Deadline(_) | Kind::Unit(_) => {
+                near(c, COMMITMENT_REACH_BYTES, |k| k == Kind::CommitmentWord)
+            }
+            Kind::Number(_) => near(c, 64, |k| matches!(k, Kind::Unit(_))),
+            Kind::OfferOfHelp | Kind::NextStep | Kind::ProblemWord => absence,
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    cues.retain(|_| flags.next().unwrap_or(false));
+    cues
+}
+
+/// How far around a phrase a negation is looked for, in bytes: more than the window of words
+/// needs, so that a look never scans the whole text.
+const NEGATION_REACH_BYTES: usize = 160;
+
+/// True when a negation cue governs `start..end`: it stands before it within
+/// [`NEGATION_WINDOW_WORDS`] (or, for a following negation, after it within
+/// [`NEGATION_AFTER_WINDOW_WORDS`]) with no punctuation or clause break between. A clause
+/// break that starts the phrase itself also counts ("we don't refund opened items | per our
+/// policy"): the negation is about the verb before it, not about the phrase.
+pub(crate) fn negated(text: &str, cues: &[Cue], start: usize, end: usize) -> bool {
+    let cues = cues_in(
+        cues,
+        start.saturating_sub(NEGATION_REACH_BYTES),
+        end + NEGATION_REACH_BYTES,
+    );
+    let open = |from: usize, to: usize, window: usize| {
+        let between = &text[from..to];
+        !between.contains(CLAUSE_PUNCTUATION)
+            && words(between) <= window
+            && !cues
+                .iter()
+                .any(|c| c.kind == Kind::ClauseBreak && c.start >= from && c.start <= to)
+    };
+    cues.iter().any(|c| match c.kind {
+        Kind::Negation => c.end <= start && open(c.end, start, NEGATION_WINDOW_WORDS),
+        Kind::NegationAfter => c.start >= end && open(end, c.start, NEGATION_AFTER_WINDOW_WORDS),
+        _ => false,
+    })
+}
+
+/// How many words `text` holds.
+pub(crate) fn words(text: &str) -> usize {
+    text.split(|c: char| !is_word_char(c) && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(is_word_char))
+        .count()
+}
+
+/// Drops the lexicon hits that are not the agent's words or that a negation turns around,
+/// and the shape hits in text that is not the agent's.
+pub(crate) fn retain(
+    text: &str,
+    rules: &[RuleMeta],
+    foreign: &[Range<usize>],
+    cues: &[Cue],
+    lexicon_hits: &mut Vec<Hit>,
+    shape_hits: &mut Vec<Hit>,
+) {
+    lexicon_hits.retain(|h| {
+        let turned = negatable(rules[h.rule].category) && negated(text, cues, h.start, h.end);
+        !turned && !inside(foreign, h.start)
+    });
+    shape_hits.retain(|h| !inside(foreign, h.start));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        quotations(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn quotation_marks_of_many_scripts() {
+        assert_eq!(
+            quoted("You wrote “it's company policy” yesterday."),
+            ["it's company policy"]
+        );
+        assert_eq!(
+            quoted("Sie schrieben „das ist Firmenpolitik“."),
+            ["das ist Firmenpolitik"]
+        );
+        assert_eq!(
+            quoted("Вы написали «это политика компании»."),
+            ["это политика компании"]
+        );
+        assert_eq!(quoted("「会社の方針です」と"), ["会社の方針です"]);
+        assert_eq!(quoted("He said \"rules are rules\" twice."), ["rules are rules"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quoted("It's our customers' orders, isn't it?").is_empty());
+        assert_eq!(
+            quoted("You said 'it's not my problem' to me."),
+            ["it's not my problem"]
+        );
+        assert_eq!(quoted("You said ‘that’s policy’ then."), ["that’s policy"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_quotes_nothing() {
+        assert!(quoted("He said \"rules are rules.\n\nBye.").is_empty());
+    }
+
+    #[test]
+    fn email_history_is_quoted() {
+        let cues = Cues::new([&Context {
+            reply_headers: vec!["wrote:".into()],
+            forward_headers: vec!["forwarded message".into()],
+            ..Context::default()
+        }]);
+        let text = "Done.\n> rules are rules\nThanks.\nOn Mon, 3 Mar 2025, Anna wrote:\nold text";
+        let ranges = quoted_history(text, &cues);
+        assert_eq!(&text[ranges[0].clone()], "> rules are rules\n");
+        assert_eq!(
+            &text[ranges[1].clone()],
+            "On Mon, 3 Mar 2025, Anna wrote:\nold text"
+        );
+        assert!(quoted_history("As I wrote:\nrules are rules", &cues).is_empty());
+        let text = "Hi.\n---------- Forwarded message ---------\nFrom: x";
+        assert!(quoted_history(text, &cues)[0].start == 4);
+    }
+
+    #[test]
+    fn inside_finds_the_range_a_start_falls_in() {
+        let ranges = [2..5, 10..20];
+        assert!(inside(&ranges, 2) && inside(&ranges, 15));
+        assert!(!inside(&ranges, 5) && !inside(&ranges, 0) && !inside(&ranges, 20));
+    }
+
+    #[test]
+    fn words_count_contractions_as_one() {
+        assert_eq!(words(" won't tell you "), 3);
+        assert_eq!(words(" — "), 0);
+    }
+}

@@ -1,0 +1,190 @@
+//! Canned openers by similarity: an opening sentence that differs from a robotic-opener
+//! template of the lexicons by a word or two (a name, a company) is reported as that
+//! template's rule.
+//!
+//! The similarity of a sentence to a template is the share of the template's words (token
+//! sets, after normalisation) found among the sentence's first words, as many as the
+//! template has plus [`MAX_EXTRA_WORDS`]; and the template's first word must be one of the
+//! sentence's first two: an opener stands at the start of its sentence, and a sentence that
+//! only shares words further on is not one. A template word may be missing only where the
+//! sentence has a name instead, a capitalised word that no lexicon pattern has ("Thank you
+//! for contacting Globex support", but not German "Bestellung"), so "we have received your payment" is not "we have received your
+//! request"; in scripts without capitals every template word must be there, in any order,
+//! with up to [`MAX_EXTRA_WORDS`] more. Templates of fewer than
+//! [`MIN_TEMPLATE_WORDS`] words are left to the exact patterns.
+
+use std::collections::{HashMap, HashSet};
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::normalize::{is_word_char, normalize};
+
+/// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
+pub const DEFAULT_OPENER_SIMILARITY: f64 = 0.8;
+/// The sentence's first words compared with a template: as many as it has, plus this many.
+pub const MAX_EXTRA_WORDS: usize = 3;
+/// Templates shorter than this are matched exactly only.
+pub const MIN_TEMPLATE_WORDS: usize = 3;
+
+/// Every robotic-opener literal of the active lexicons as a set of words, indexed by word.
+#[derive(Debug, Default)]
+pub(crate) struct Openers {
+    /// Each template: its rule, its number of distinct words, and its first word.
+    templates: Vec<(usize, usize, String)>,
+    /// For each word, the templates that have it.
+    by_word: HashMap<String, Vec<u32>>,
+    /// Every word of every active pattern: a capitalised word among them is not a name.
+    vocabulary: HashSet<String>,
+    threshold: f64,
+}
+
+impl Openers {
+    /// The templates: `(rule, normalised literal)` pairs; `vocabulary`: the normalised words
+    /// of every active pattern.
+    pub fn new<'a>(
+        literals: impl IntoIterator<Item = (usize, &'a str)>,
+        vocabulary: impl IntoIterator<Item = &'a str>,
+        threshold: f64,
+    ) -> Openers {
+        let mut openers = Openers {
+            threshold,
+            vocabulary: vocabulary
+                .into_iter()
+                .flat_map(ordered_words)
+                .map(str::to_string)
+                .collect(),
+            ..Openers::default()
+        };
+        let mut seen = HashSet::new();
+        for (rule, literal) in literals {
+            let words = words(literal);
+            if words.len() < MIN_TEMPLATE_WORDS || !seen.insert((rule, literal.to_string())) {
+                continue;
+            }
+            let first = ordered_words(literal).next().unwrap_or_default().to_string();
+            let id = openers.templates.len() as u32;
+            openers.templates.push((rule, words.len(), first));
+            for word in words {
+                openers.by_word.entry(word).or_default().push(id);
+            }
+        }
+        openers
+    }
+
+    /// The rule and the trimmed byte span of the first sentence of `text[..opening_end]` that
+    /// resembles a template, if any.
+    pub fn find(&self, text: &str, opening_end: usize) -> Option<(usize, usize, usize)> {
+        if self.templates.is_empty() || self.threshold <= 0.0 {
+            return None;
+        }
+        for (start, sentence) in text[..opening_end].split_sentence_bound_indices() {
+            let trimmed = sentence.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let normalized = normalize(trimmed);
+            let mut shared: HashMap<u32, usize> = HashMap::new();
+            let mut seen = HashSet::new();
+            let head: Vec<&str> = ordered_words(normalized.as_str()).take(2).collect();
+            // Where the names stand (capitalised words after the first that no template has,
+            // unlike an honorific such as "Kakak"): a name can replace a template's word.
+            let capitals: Vec<usize> = ordered_words(trimmed)
+                .enumerate()
+                .skip(1)
+                .filter(|(_, w)| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !self.vocabulary.contains(normalize(w).as_str())
+                })
+                .map(|(at, _)| at)
+                .collect();
+            for (at, word) in ordered_words(normalized.as_str()).enumerate() {
+                if !seen.insert(word) {
+                    continue;
+                }
+                for &id in self.by_word.get(word).into_iter().flatten() {
+                    if at < self.templates[id as usize].1 + MAX_EXTRA_WORDS {
+                        *shared.entry(id).or_default() += 1;
+                    }
+                }
+            }
+            let best = shared
+                .into_iter()
+                .filter(|&(id, n)| {
+                    let (_, size, first) = &self.templates[id as usize];
+                    let names = capitals.iter().filter(|&&at| at < size + MAX_EXTRA_WORDS).count();
+                    head.contains(&first.as_str()) && size - n <= names
+                })
+                .map(|(id, n)| (n as f64 / self.templates[id as usize].1 as f64, id))
+                .filter(|&(similarity, _)| similarity >= self.threshold)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, id)) = best {
+                let at = start + (sentence.len() - sentence.trim_start().len());
+                return Some((self.templates[id as usize].0, at, at + trimmed.len()));
+            }
+        }
+        None
+    }
+}
+
+/// The words of a normalised text in order (apostrophes stay inside words: "we've").
+fn ordered_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c) && c != '\'')
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+}
+
+/// The distinct words of a normalised text.
+fn words(text: &str) -> HashSet<String> {
+    ordered_words(text).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn openers() -> Openers {
+        Openers::new(
+            [
+                (0, "thank you for contacting acme support"),
+                (1, "dear valued customer"),
+                (2, "hi"),
+            ],
+            ["your order"],
+            DEFAULT_OPENER_SIMILARITY,
+        )
+    }
+
+    #[test]
+    fn a_changed_company_name_still_matches() {
+        let text = "Thank you for contacting Globex support. Your order shipped.";
+        let (rule, start, end) = openers().find(text, text.len()).unwrap();
+        assert_eq!(
+            (rule, &text[start..end]),
+            (0, "Thank you for contacting Globex support.")
+        );
+    }
+
+    #[test]
+    fn an_inserted_name_still_matches() {
+        let text = "Dear valued Acme customer, your refund is on its way.";
+        assert_eq!(openers().find(text, text.len()).map(|m| m.0), Some(1));
+    }
+
+    #[test]
+    fn near_misses_below_the_threshold_do_not_match() {
+        for text in [
+            "Thank you for your order.",
+            "Thank you for contacting Order support.",
+            "Thank you for contacting me about the broken lamp that arrived on Monday morning.",
+            "Hi",
+        ] {
+            assert_eq!(openers().find(text, text.len()), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn zero_turns_it_off() {
+        let off = Openers::new([(0, "dear valued customer")], [], 0.0);
+        assert_eq!(off.find("Dear valued customer", 20), None);
+    }
+}

@@ -27,7 +27,7 @@ use crate::error::expected;
 /// The TypeScript types of the plain objects that cross the boundary. wasm-bindgen writes
 /// them into the `.d.ts` beside the declarations of the exported class and function.
 pub const TYPESCRIPT_TYPES: &str = r#"
-/** What a finding is about: a problem (the first eight) or a positive signal (the last four). */
+/** What a finding is about: a problem (the first eight), a positive signal (the next four), or, in customer messages only, a complaint. */
 export type Category =
   | "jargon"
   | "robotic_opener"
@@ -40,7 +40,8 @@ export type Category =
   | "empathy"
   | "apology"
   | "ownership"
-  | "follow_up";
+  | "follow_up"
+  | "complaint";
 
 /** How much a finding matters: `info` < `warning` < `error`. Positive signals are `info`. */
 export type Severity = "info" | "warning" | "error";

@@ -16,7 +16,7 @@ use crate::lexicon::{Lexicon, Position};
 use crate::matcher::{leftmost_longest, Matcher, RawMatch};
 use crate::normalize::{normalize, Particles, WordFolds};
 use crate::pattern::Split;
-use crate::report::{self, Hit, Report, RuleMeta};
+use crate::report::{self, Finding, Hit, Report, RuleMeta};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_lexicons.rs"));
@@ -608,6 +608,26 @@ impl Analyzer {
 
     /// Analyses one reply. Never fails: any string, of any size, gets a report.
     pub fn analyze(&self, text: &str) -> Report {
+        self.analyze_side(text, false)
+    }
+
+    /// The complaint signals in what a customer wrote ([`Category::Complaint`]), in text
+    /// order. Replies are analysed with [`analyze`](Self::analyze), which never reports them.
+    ///
+    /// ```
+    /// use replylint::{Analyzer, Category};
+    ///
+    /// let analyzer = Analyzer::new();
+    /// let signals = analyzer.complaints("This is the third time I'm writing about my refund!");
+    /// assert_eq!(signals[0].category(), Category::Complaint);
+    /// assert!(analyzer.complaints("Thanks, that worked.").is_empty());
+    /// ```
+    pub fn complaints(&self, text: &str) -> Vec<Finding> {
+        self.analyze_side(text, true).findings().to_vec()
+    }
+
+    /// Analyses an agent's reply, or only the complaint signals of a customer's message.
+    fn analyze_side(&self, text: &str, customer: bool) -> Report {
         let inner = &*self.inner;
         let mut hits = Vec::new();
         // The message's language, told only when something needs it.
@@ -628,6 +648,7 @@ impl Analyzer {
                     }
                 }));
             }
+            candidates.retain(|m| (inner.rules[m.rule].category == Category::Complaint) == customer);
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);
             hits.extend(leftmost_longest(candidates).into_iter().map(|m| Hit {
                 rule: m.rule,
@@ -642,6 +663,10 @@ impl Analyzer {
                     rule_language == language || rule_language == "en" || rule_language == "und"
                 });
             }
+        }
+        if customer {
+            let selected = filter::select(text, &inner.rules, inner.min_severity, hits, Vec::new());
+            return report::build(text, &selected, &inner.rules);
         }
         let shapes = heuristics::find(text, &inner.everyday);
         let rules = &inner.shape_rules;
@@ -801,11 +826,12 @@ impl Lexicon {
         let mut failures = Vec::new();
         for rule in self.rules() {
             let fires = |text: &str| {
-                analyzer
-                    .analyze(text)
-                    .findings()
-                    .iter()
-                    .any(|f| f.rule_id() == rule.id)
+                let found = if rule.category == Category::Complaint {
+                    analyzer.complaints(text)
+                } else {
+                    analyzer.analyze(text).findings().to_vec()
+                };
+                found.iter().any(|f| f.rule_id() == rule.id)
             };
             let cases = rule
                 .examples

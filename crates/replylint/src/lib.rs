@@ -9,6 +9,12 @@
 //!   disabled rules and a minimum severity.
 //! * [`Report`] is what one reply gets: [`Finding`]s in text order, counts per [`Category`]
 //!   and a 0–100 [`score`].
+//! * [`Conversation`]s of [`Turn`]s go through [`Analyzer::analyze_conversation`]: every agent
+//!   turn is analysed, customer turns are read for complaint signals
+//!   ([`Analyzer::complaints`]), and a [`ConversationReport`] adds what one reply cannot show
+//!   (no empathy after a complaint, no follow-up at the end, slow responses, canned
+//!   sentences). [`Scorecard::by_agent`] sums many of them up per agent (see
+//!   `docs/conversations.md`).
 //! * [`Lexicon`] is one language's rules, parsed from TOML (see `docs/lexicon-format.md`).
 //!
 //! The pipeline is `normalize` → `matcher` → `filter` → `report`: the text is normalised once
@@ -43,6 +49,7 @@
 
 mod analyzer;
 mod category;
+mod conversation;
 mod error;
 mod filter;
 mod heuristics;
@@ -52,16 +59,22 @@ mod matcher;
 pub mod normalize;
 pub mod pattern;
 mod report;
+mod scorecard;
 
 pub use analyzer::{
     builtin_lexicons, core_rules, Analyzer, AnalyzerBuilder, ExampleFailure, GlossaryEntry,
     MAX_GLOSSARY_TERM_CHARS,
 };
 pub use category::{Category, Severity};
+pub use conversation::{
+    conversation_rules, parse_time, Conversation, ConversationFinding, ConversationOptions,
+    ConversationReport, Role, Turn, TurnReport,
+};
 pub use error::Error;
 pub use language::detect_language;
 pub use lexicon::{Lexicon, Position};
 pub use report::{score, Finding, Report, Span};
+pub use scorecard::{Durations, Scorecard, WorstReply, UNKNOWN_AGENT, WORST_REPLIES};
 
 // The README's examples run as doctests, so they cannot go stale.
 #[cfg(doctest)]

@@ -80,3 +80,8 @@ pub use scorecard::{Durations, Scorecard, WorstReply, UNKNOWN_AGENT, WORST_REPLI
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
+
+// So are the Rust examples of docs/conversations.md.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/conversations.md")]
+struct ConversationsDoctests;

@@ -343,7 +343,16 @@ fn html(
             out.push_str("</table>");
         }
         out.push_str("</div></div><h3>Lowest-scoring replies</h3>");
-        for worst in &card.worst {
+        // Only replies with something to fix; a clean reply is no lesson.
+        let mut worst_replies = card
+            .worst
+            .iter()
+            .filter(|w| w.findings.iter().any(|f| !f.category().is_positive()))
+            .peekable();
+        if worst_replies.peek().is_none() {
+            out.push_str("<p>No reply with a problem.</p>");
+        }
+        for worst in worst_replies {
             let _ = write!(
                 out,
                 "<div class=\"reply\"><div class=\"meta\">conversation {} · turn {} · score {}</div><div dir=\"auto\">{}</div></div>",

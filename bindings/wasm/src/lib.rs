@@ -27,7 +27,7 @@ use crate::error::expected;
 /// The TypeScript types of the plain objects that cross the boundary. wasm-bindgen writes
 /// them into the `.d.ts` beside the declarations of the exported class and function.
 pub const TYPESCRIPT_TYPES: &str = r#"
-/** What a finding is about: a problem (the first eight), a positive signal (the next four), or, in customer messages only, a complaint. */
+/** What a finding is about: a problem (the first eight) or a positive signal (the last four). */
 export type Category =
   | "jargon"
   | "robotic_opener"
@@ -40,8 +40,7 @@ export type Category =
   | "empathy"
   | "apology"
   | "ownership"
-  | "follow_up"
-  | "complaint";
+  | "follow_up";
 
 /** How much a finding matters: `info` < `warning` < `error`. Positive signals are `info`. */
 export type Severity = "info" | "warning" | "error";

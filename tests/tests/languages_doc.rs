@@ -11,11 +11,11 @@ const END: &str = "<!-- END GENERATED: languages table -->";
 
 fn table() -> String {
     let mut out = String::from("| code | language | rules | patterns | literals |");
-    for c in Category::ALL {
+    for c in Category::ALL.into_iter().chain(Category::CUSTOMER) {
         out.push_str(&format!(" {} |", c.as_str()));
     }
     out.push_str("\n|---|---|---|---|---|");
-    out.push_str(&"---:|".repeat(Category::ALL.len()));
+    out.push_str(&"---:|".repeat(Category::ALL.len() + Category::CUSTOMER.len()));
     out.push('\n');
     for lexicon in builtin_lexicons() {
         let language = lexicon.language();
@@ -38,7 +38,7 @@ fn table() -> String {
             total_patterns,
             literals
         ));
-        for c in Category::ALL {
+        for c in Category::ALL.into_iter().chain(Category::CUSTOMER) {
             out.push_str(&format!(" {} |", patterns(c)));
         }
         out.push('\n');

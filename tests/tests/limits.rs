@@ -134,7 +134,7 @@ fn unknown_category_severity_and_language_codes_list_what_exists() {
         message(build(&[&rudeness])),
         "lexicon0.toml:6: rule `xx.r`: unknown category `rudeness`; expected one of jargon, \
          robotic_opener, deflection, policy_hiding, argumentative, apathy, false_promise, \
-         non_apology, empathy, apology, ownership, follow_up"
+         non_apology, empathy, apology, ownership, follow_up, complaint"
     );
     let err = "rudeness".parse::<Category>().unwrap_err();
     assert!(

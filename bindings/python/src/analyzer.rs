@@ -7,6 +7,7 @@ use std::hash::{Hash, Hasher};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
+use crate::conversation::{self, PyConversationReport};
 use crate::convert::{self, LexiconArg};
 use crate::error::to_py_err;
 use crate::report::PyReport;
@@ -196,6 +197,42 @@ impl PyAnalyzer {
                 Ok(PyReport::new(report, string.unbind()))
             }
         }
+    }
+
+    /// Analyses a conversation: every agent turn like a reply, the customer turns for
+    /// complaint signals, and the conversation as a whole (see ``docs/conversations.md``).
+    ///
+    /// Args:
+    ///     turns: the turns, oldest first: :class:`Turn` objects or dicts with the keys of
+    ///         ``Turn()`` (``role``, ``text``, and optionally ``agent`` and ``time``).
+    ///     id: the conversation's id.
+    ///     first_response_secs: the first answer's target (default one hour).
+    ///     customer_wait_secs: every later answer's target (default four hours).
+    ///     canned_sentence_min_words: shortest sentence counted as canned when repeated.
+    ///
+    /// Raises:
+    ///     ValueError: an unknown role or an unreadable time.
+    ///     TypeError: ``turns`` is not an iterable of ``Turn`` or ``dict``.
+    #[pyo3(signature = (turns, id="", *, first_response_secs=None, customer_wait_secs=None, canned_sentence_min_words=None))]
+    fn analyze_conversation(
+        &self,
+        py: Python<'_>,
+        turns: &Bound<'_, PyAny>,
+        id: &str,
+        first_response_secs: Option<i64>,
+        customer_wait_secs: Option<i64>,
+        canned_sentence_min_words: Option<usize>,
+    ) -> PyResult<PyConversationReport> {
+        let conversation = replylint::Conversation::new(id, conversation::turns(turns)?);
+        let defaults = replylint::ConversationOptions::default();
+        let options = replylint::ConversationOptions {
+            first_response_secs: first_response_secs.unwrap_or(defaults.first_response_secs),
+            customer_wait_secs: customer_wait_secs.unwrap_or(defaults.customer_wait_secs),
+            canned_sentence_min_words: canned_sentence_min_words
+                .unwrap_or(defaults.canned_sentence_min_words),
+        };
+        let report = py.detach(|| self.inner.analyze_conversation_with(&conversation, &options));
+        Ok(PyConversationReport(report))
     }
 
     /// Analyses many replies on every core, with the GIL released, and returns their

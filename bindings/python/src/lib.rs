@@ -7,12 +7,15 @@
 //!
 //! * [`analyzer`]: `Analyzer` (configuration in, reports out; pickles as its configuration).
 //! * [`report`]: `Report` and `Finding`.
+//! * [`conversation`]: `Turn`, `ConversationReport`, `ConversationFinding`, `Scorecard` and
+//!   `scorecards()`.
 //! * [`arrow`]: the Arrow batch path (`analyze_arrow`, `score_arrow`, the Polars namespace).
 //! * [`convert`]: Python arguments to Rust values, with `TypeError`s that say what was given.
 //! * [`error`]: the one conversion of [`replylint::Error`] to `ValueError`.
 
 mod analyzer;
 mod arrow;
+mod conversation;
 mod convert;
 mod error;
 mod report;
@@ -81,6 +84,11 @@ fn _replylint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<analyzer::PyAnalyzer>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<report::PyFinding>()?;
+    m.add_class::<conversation::PyTurn>()?;
+    m.add_class::<conversation::PyConversationReport>()?;
+    m.add_class::<conversation::PyConversationFinding>()?;
+    m.add_class::<conversation::PyScorecard>()?;
+    m.add_function(wrap_pyfunction!(conversation::scorecards, m)?)?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_patterns, m)?)?;

@@ -4,6 +4,8 @@
 //!   stdin) and prints annotated findings, JSON, JSON Lines, SARIF or GitHub annotations.
 //! * `replylint lexicon list|expand|check` inspects the built-in lexicons and validates your
 //!   own.
+//! * `replylint report conversations.jsonl --by agent` writes agent scorecards as a
+//!   self-contained HTML page and JSON.
 //!
 //! Exit codes: 0 nothing at or above `--fail-on`, 1 something was found, 2 usage or input
 //! error.
@@ -17,6 +19,7 @@ mod location;
 mod options;
 mod output;
 mod progress;
+mod report_cmd;
 mod sarif;
 
 use std::process::ExitCode;
@@ -42,6 +45,8 @@ enum Command {
     /// List, expand and validate lexicons.
     #[command(subcommand)]
     Lexicon(lexicon_cmd::LexiconCommand),
+    /// Analyse conversations and write agent scorecards as HTML and JSON.
+    Report(report_cmd::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Lexicon(cmd) => lexicon_cmd::run(cmd),
+        Command::Report(args) => report_cmd::run(args),
     };
     match result {
         Ok(code) => code,

@@ -21,7 +21,7 @@ use crate::matcher::{leftmost_longest, Matcher, RawMatch};
 use crate::normalize::{normalize, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
-use crate::report::{self, Hit, Report, RuleMeta};
+use crate::report::{self, Finding, Hit, Report, RuleMeta};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_lexicons.rs"));
@@ -782,7 +782,7 @@ impl Analyzer {
 
     /// Analyses one reply. Never fails: any string, of any size, gets a report.
     pub fn analyze(&self, text: &str) -> Report {
-        self.analyze_marked(text, &[])
+        self.analyze_side(text, &[], false)
     }
 
     /// Analyses one reply in which the byte ranges `customer` are the customer's words (a
@@ -796,6 +796,27 @@ impl Analyzer {
     /// assert!(!replylint::Analyzer::new().analyze(text).is_clean());
     /// ```
     pub fn analyze_marked(&self, text: &str, customer: &[std::ops::Range<usize>]) -> Report {
+        self.analyze_side(text, customer, false)
+    }
+
+    /// The complaint signals in what a customer wrote ([`Category::Complaint`]), in text
+    /// order. Replies are analysed with [`analyze`](Self::analyze), which never reports them.
+    ///
+    /// ```
+    /// use replylint::{Analyzer, Category};
+    ///
+    /// let analyzer = Analyzer::new();
+    /// let signals = analyzer.complaints("This is the third time I'm writing about my refund!");
+    /// assert_eq!(signals[0].category(), Category::Complaint);
+    /// assert!(analyzer.complaints("Thanks, that worked.").is_empty());
+    /// ```
+    pub fn complaints(&self, text: &str) -> Vec<Finding> {
+        self.analyze_side(text, &[], true).findings().to_vec()
+    }
+
+    /// Analyses an agent's reply (`customer` being the byte ranges of the customer's words in
+    /// it), or only the complaint signals of a customer's message.
+    fn analyze_side(&self, text: &str, customer: &[std::ops::Range<usize>], complaints: bool) -> Report {
         let inner = &*self.inner;
         let mut hits = Vec::new();
         let mut cues = Vec::new();
@@ -818,6 +839,7 @@ impl Analyzer {
                     }
                 }));
             }
+            candidates.retain(|m| (inner.rules[m.rule].category == Category::Complaint) == complaints);
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);
             let chunk_hits = leftmost_longest(candidates);
             let starts: Vec<usize> = chunk_hits.iter().map(|m| m.start).collect();
@@ -839,6 +861,10 @@ impl Analyzer {
                     rule_language == language || rule_language == "en" || rule_language == "und"
                 });
             }
+        }
+        if complaints {
+            let selected = filter::select(text, &inner.rules, inner.min_severity, hits, Vec::new());
+            return report::build(text, &selected, &inner.rules, &[]);
         }
         let shapes = heuristics::find(text, &inner.everyday);
         let rules = &inner.shape_rules;
@@ -1076,11 +1102,12 @@ impl Lexicon {
         let mut failures = Vec::new();
         for rule in self.rules() {
             let fires = |text: &str| {
-                analyzer
-                    .analyze(text)
-                    .findings()
-                    .iter()
-                    .any(|f| f.rule_id() == rule.id)
+                let found = if rule.category == Category::Complaint {
+                    analyzer.complaints(text)
+                } else {
+                    analyzer.analyze(text).findings().to_vec()
+                };
+                found.iter().any(|f| f.rule_id() == rule.id)
             };
             let cases = rule
                 .examples

@@ -49,10 +49,14 @@ pub enum Category {
     Ownership,
     /// Positive: a concrete next step or a promise to check back.
     FollowUp,
+    /// Customer side: the customer is upset ("this is ridiculous", "third time I'm writing").
+    /// Found only in customer turns ([`Analyzer::complaints`](crate::Analyzer::complaints)),
+    /// never in a reply's [`Report`](crate::Report); it is not in [`Category::ALL`].
+    Complaint,
 }
 
 impl Category {
-    /// Every category, problems first, then positive signals.
+    /// Every category of a reply, problems first, then positive signals.
     pub const ALL: [Category; 12] = [
         Category::Jargon,
         Category::RoboticOpener,
@@ -67,6 +71,9 @@ impl Category {
         Category::Ownership,
         Category::FollowUp,
     ];
+
+    /// The categories of what customers write (see [`Category::Complaint`]).
+    pub const CUSTOMER: [Category; 1] = [Category::Complaint];
 
     /// The `snake_case` name used in lexicons and JSON.
     ///
@@ -87,6 +94,7 @@ impl Category {
             Category::Apology => "apology",
             Category::Ownership => "ownership",
             Category::FollowUp => "follow_up",
+            Category::Complaint => "complaint",
         }
     }
 
@@ -117,6 +125,7 @@ impl FromStr for Category {
     fn from_str(s: &str) -> Result<Category, Error> {
         Category::ALL
             .into_iter()
+            .chain(Category::CUSTOMER)
             .find(|c| c.as_str() == s)
             .ok_or_else(|| Error::UnknownCategory(s.to_string()))
     }

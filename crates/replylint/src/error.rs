@@ -42,7 +42,7 @@ pub enum Error {
     #[error(
         "unknown category `{0}`; expected one of jargon, robotic_opener, deflection, \
          policy_hiding, argumentative, apathy, false_promise, non_apology, empathy, apology, \
-         ownership, follow_up"
+         ownership, follow_up, complaint"
     )]
     UnknownCategory(String),
     /// A severity name that does not exist.
@@ -76,6 +76,17 @@ pub enum Error {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// A conversation turn's time that is neither RFC 3339 nor seconds since 1970.
+    #[error("time `{value}`: {message}; write RFC 3339 (`2026-03-01T09:15:00Z`, `2026-03-01 12:15:00+03:00`) or seconds since 1970-01-01 UTC")]
+    Time {
+        /// The value given.
+        value: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A conversation turn's role that is neither `agent` nor `customer`.
+    #[error("unknown role `{0}`; expected agent or customer")]
+    UnknownRole(String),
     /// A lexicon file that cannot be read.
     #[error("cannot read lexicon file `{}`: {source}", path.display())]
     Io {

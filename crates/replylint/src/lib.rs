@@ -9,6 +9,12 @@
 //!   disabled rules and a minimum severity.
 //! * [`Report`] is what one reply gets: [`Finding`]s in text order, counts per [`Category`]
 //!   and a 0–100 [`score`].
+//! * [`Conversation`]s of [`Turn`]s go through [`Analyzer::analyze_conversation`]: every agent
+//!   turn is analysed, customer turns are read for complaint signals
+//!   ([`Analyzer::complaints`]), and a [`ConversationReport`] adds what one reply cannot show
+//!   (no empathy after a complaint, no follow-up at the end, slow responses, canned
+//!   sentences). [`Scorecard::by_agent`] sums many of them up per agent (see
+//!   `docs/conversations.md`).
 //! * [`Lexicon`] is one language's rules, parsed from TOML (see `docs/lexicon-format.md`).
 //!
 //! The pipeline is `normalize` → `matcher` → `filter` → `report`: the text is normalised once
@@ -46,6 +52,7 @@ mod analyzer;
 mod category;
 mod commitments;
 mod context;
+mod conversation;
 mod error;
 mod filter;
 mod heuristics;
@@ -56,6 +63,7 @@ pub mod normalize;
 mod openers;
 pub mod pattern;
 mod report;
+mod scorecard;
 
 pub use analyzer::{
     builtin_lexicons, core_rules, Analyzer, AnalyzerBuilder, ExampleFailure, GlossaryEntry,
@@ -63,13 +71,23 @@ pub use analyzer::{
 };
 pub use category::{Category, Severity};
 pub use commitments::Commitment;
+pub use conversation::{
+    conversation_rules, parse_time, Conversation, ConversationFinding, ConversationOptions,
+    ConversationReport, Role, Turn, TurnReport,
+};
 pub use error::Error;
 pub use language::detect_language;
 pub use lexicon::{Context, Lexicon, Position};
 pub use openers::DEFAULT_OPENER_SIMILARITY;
 pub use report::{score, Finding, Report, Span};
+pub use scorecard::{Durations, Scorecard, WorstReply, UNKNOWN_AGENT, WORST_REPLIES};
 
 // The README's examples run as doctests, so they cannot go stale.
 #[cfg(doctest)]
 #[doc = include_str!("../../../README.md")]
 struct ReadmeDoctests;
+
+// So are the Rust examples of docs/conversations.md.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/conversations.md")]
+struct ConversationsDoctests;

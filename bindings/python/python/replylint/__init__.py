@@ -22,6 +22,10 @@ Quick start::
   indices), explanation and suggestion.
 * :func:`analyze` / :func:`analyze_many` — the same with the default analyzer.
 * :mod:`replylint.pandas` — ``analyze_series`` and ``score_series`` for pandas (optional).
+* ``Analyzer.analyze_conversation(turns)`` — a whole conversation of :class:`Turn`\ s: each
+  agent turn's :class:`Report`, the customers' complaint signals, conversation findings and
+  response times in a :class:`ConversationReport`; :func:`scorecards` sums many up per agent,
+  ``replylint.pandas.scorecards`` from a DataFrame of turns (``docs/conversations.md``).
 * ``Analyzer.analyze_arrow`` / ``Analyzer.score_arrow`` — a column of Arrow strings (pyarrow,
   Polars, any Arrow PyCapsule producer) in, read without copying; a findings table or scores
   out (``pip install replylint[arrow]``).
@@ -36,12 +40,17 @@ from ._replylint import (
     POSITIVE_CATEGORIES,
     SEVERITIES,
     Analyzer,
+    ConversationFinding,
+    ConversationReport,
     Finding,
     Report,
+    Scorecard,
+    Turn,
     __version__,
     analyze,
     analyze_many,
     builtin_patterns,
+    scorecards,
 )
 
 __all__ = [
@@ -49,12 +58,17 @@ __all__ = [
     "POSITIVE_CATEGORIES",
     "SEVERITIES",
     "Analyzer",
+    "ConversationFinding",
+    "ConversationReport",
     "Finding",
     "Report",
+    "Scorecard",
+    "Turn",
     "__version__",
     "analyze",
     "analyze_many",
     "builtin_patterns",
+    "scorecards",
 ]
 
 

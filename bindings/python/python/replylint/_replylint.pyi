@@ -1,5 +1,6 @@
 """Type stubs of the extension module ``replylint._replylint`` (re-exported by ``replylint``)."""
 
+import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, Literal, Optional, Protocol, Union, final
@@ -10,6 +11,11 @@ __all__ = [
     "Analyzer",
     "Report",
     "Finding",
+    "Turn",
+    "ConversationReport",
+    "ConversationFinding",
+    "Scorecard",
+    "scorecards",
     "analyze",
     "analyze_many",
     "builtin_patterns",
@@ -32,6 +38,7 @@ _Category: TypeAlias = Literal[
     "apology",
     "ownership",
     "follow_up",
+    "complaint",
 ]
 _Severity: TypeAlias = Literal["info", "warning", "error"]
 _JargonEntry: TypeAlias = Union[str, tuple[str, Optional[str]]]
@@ -133,6 +140,15 @@ class Analyzer:
     ) -> Analyzer: ...
     def analyze(self, text: str, customer: Optional[Iterable[tuple[int, int]]] = None) -> Report: ...
     def analyze_many(self, texts: Iterable[str]) -> list[Report]: ...
+    def analyze_conversation(
+        self,
+        turns: Iterable[Union[Turn, Mapping[str, Any]]],
+        id: str = "",
+        *,
+        first_response_secs: Optional[int] = None,
+        customer_wait_secs: Optional[int] = None,
+        canned_sentence_min_words: Optional[int] = None,
+    ) -> ConversationReport: ...
     # pyarrow.Table and pyarrow.Array; Any because pyarrow is optional and untyped.
     def analyze_arrow(self, array: _ArrowStrings) -> Any: ...
     def score_arrow(self, array: _ArrowStrings) -> Any: ...
@@ -160,6 +176,94 @@ class Analyzer:
             bool,
         ],
     ]: ...
+
+_Time: TypeAlias = Union[int, float, str, datetime.datetime, None]
+
+@final
+class Turn:
+    """One message of a conversation."""
+
+    def __new__(
+        cls,
+        role: Literal["agent", "customer"],
+        text: str,
+        agent: Optional[str] = None,
+        time: _Time = None,
+    ) -> Turn: ...
+    @property
+    def role(self) -> Literal["agent", "customer"]: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def agent(self) -> Optional[str]: ...
+    @property
+    def time(self) -> Optional[int]: ...
+
+@final
+class ConversationFinding:
+    """A finding about a conversation as a whole, pinned to one agent turn."""
+
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def severity(self) -> _Severity: ...
+    @property
+    def turn(self) -> int: ...
+    @property
+    def agent(self) -> Optional[str]: ...
+    @property
+    def detail(self) -> Optional[str]: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def suggestion(self) -> str: ...
+
+@final
+class ConversationReport:
+    """What a conversation got."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def findings(self) -> list[ConversationFinding]: ...
+    @property
+    def reports(self) -> list[Optional[Report]]: ...
+    @property
+    def complaints(self) -> list[list[Finding]]: ...
+    @property
+    def wait_secs(self) -> list[Optional[int]]: ...
+    @property
+    def first_response_secs(self) -> Optional[int]: ...
+    @property
+    def longest_wait_secs(self) -> Optional[int]: ...
+    @property
+    def score(self) -> Optional[int]: ...
+
+@final
+class Scorecard:
+    """An agent's results over many conversations."""
+
+    @property
+    def agent(self) -> str: ...
+    @property
+    def conversations(self) -> int: ...
+    @property
+    def replies(self) -> int: ...
+    @property
+    def mean_score(self) -> float: ...
+    @property
+    def per_100_replies(self) -> dict[_Category, float]: ...
+    @property
+    def conversation_findings(self) -> dict[str, int]: ...
+    @property
+    def first_response(self) -> Optional[tuple[int, int, int]]: ...
+    @property
+    def wait(self) -> Optional[tuple[int, int, int]]: ...
+    @property
+    def worst(self) -> list[dict[str, Any]]: ...
+
+def scorecards(reports: Iterable[ConversationReport]) -> list[Scorecard]:
+    """One scorecard per agent over these conversation reports, sorted by agent."""
 
 def analyze(text: str) -> Report:
     """Analyses one reply with the default analyzer."""

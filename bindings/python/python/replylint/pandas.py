@@ -38,12 +38,12 @@ except ImportError:  # pragma: no cover - exercised only without pyarrow
     _ARROW = False
 
 from ._default import analyzer_or_default
-from ._replylint import Analyzer, Report, analyze_many
+from ._replylint import CATEGORIES, Analyzer, Report, Turn, analyze_many, scorecards as _scorecards
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["FINDING_COLUMNS", "analyze_series", "score_series"]
+__all__ = ["FINDING_COLUMNS", "SCORECARD_COLUMNS", "analyze_series", "score_series", "scorecards"]
 
 #: The columns of :func:`analyze_series`, in order.
 FINDING_COLUMNS = (
@@ -203,3 +203,122 @@ def score_series(series: pd.Series, analyzer: Optional[Analyzer] = None) -> pd.S
         return _pd.Series(scores_, index=series.index, name="score", dtype="int64")
     floats = [float("nan") if r is None else float(r.score) for r in reports]
     return _pd.Series(floats, index=series.index, name="score", dtype="float64")
+
+
+#: The columns of :func:`scorecards`, in order (the index is the agent).
+SCORECARD_COLUMNS = (
+    "conversations",
+    "replies",
+    "mean_score",
+    "first_response_median_secs",
+    "first_response_p90_secs",
+    "wait_median_secs",
+    "wait_p90_secs",
+    *(f"{category}_per_100" for category in CATEGORIES),
+    "conversation_findings",
+    "worst_text",
+    "worst_score",
+)
+
+
+def _time(value: Any) -> Any:
+    """A cell of the time column as ``Turn()`` takes it: missing values become ``None``,
+    numpy numbers Python ones."""
+    if _is_missing(value):
+        return None
+    if hasattr(value, "item") and not hasattr(value, "timestamp"):
+        return value.item()
+    return value
+
+
+def scorecards(
+    df: pd.DataFrame,
+    conversation_col: str,
+    role_col: str,
+    agent_col: str,
+    text_col: str,
+    time_col: Optional[str] = None,
+    analyzer: Optional[Analyzer] = None,
+) -> pd.DataFrame:
+    """One row per agent over the conversations of a frame with one row per turn.
+
+    Rows are grouped by ``conversation_col`` (conversations in order of their first row,
+    turns in row order), each conversation goes through
+    :meth:`replylint.Analyzer.analyze_conversation`, and the reports through
+    :func:`replylint.scorecards`. ``role_col`` holds ``"agent"`` or ``"customer"``;
+    ``time_col`` (optional) datetimes, seconds or RFC 3339 text. Missing agents and times
+    are allowed; a missing text is an error.
+
+    The frame is indexed by agent, with the columns of :data:`SCORECARD_COLUMNS`: times in
+    seconds (``NaN`` when not measured), findings per 100 replies per category, the
+    conversation findings as a dict rule id → count, and the text and score of the agent's
+    lowest-scoring reply.
+
+    >>> import pandas as pd
+    >>> turns = pd.DataFrame({
+    ...     "ticket": ["T1", "T1", "T2", "T2"],
+    ...     "role": ["customer", "agent", "customer", "agent"],
+    ...     "agent": [None, "sam", None, "ana"],
+    ...     "text": ["This is ridiculous!", "Rules are rules.",
+    ...              "Where is my parcel?", "I'm sorry for the delay. I'll email you by 5 pm."],
+    ...     "time": pd.to_datetime(["2026-03-02 09:00", "2026-03-02 09:30",
+    ...                             "2026-03-02 10:00", "2026-03-02 10:05"], utc=True),
+    ... })
+    >>> cards = scorecards(turns, "ticket", "role", "agent", "text", "time")
+    >>> float(cards.loc["sam", "first_response_median_secs"]), int(cards.loc["ana", "replies"])
+    (1800.0, 1)
+    >>> cards.loc["sam", "conversation_findings"]["conversation.no-empathy-after-complaint"]
+    1
+
+    Raises:
+        KeyError: a column does not exist.
+        ValueError: an unknown role or an unreadable time.
+        TypeError: a text is not a ``str``.
+    """
+    chosen = analyzer_or_default(analyzer, "scorecards()")
+    columns = [conversation_col, role_col, agent_col, text_col] + ([time_col] if time_col else [])
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise KeyError(f"scorecards(): no column {missing[0]!r} in the frame")
+    reports = []
+    for conversation, rows in df.groupby(conversation_col, sort=False):
+        turns = [
+            Turn(
+                role,
+                text,
+                agent=None if _is_missing(agent) else str(agent),
+                time=_time(time) if time_col else None,
+            )
+            for role, text, agent, time in zip(
+                rows[role_col],
+                rows[text_col],
+                rows[agent_col],
+                rows[time_col] if time_col else [None] * len(rows),
+            )
+        ]
+        reports.append(chosen.analyze_conversation(turns, str(conversation)))
+    nan = float("nan")
+    records = []
+    for card in _scorecards(reports):
+        first = card.first_response
+        wait = card.wait
+        worst = card.worst[0] if card.worst else None
+        per_100 = card.per_100_replies
+        records.append(
+            {
+                "agent": card.agent,
+                "conversations": card.conversations,
+                "replies": card.replies,
+                "mean_score": card.mean_score,
+                "first_response_median_secs": float(first[1]) if first else nan,
+                "first_response_p90_secs": float(first[2]) if first else nan,
+                "wait_median_secs": float(wait[1]) if wait else nan,
+                "wait_p90_secs": float(wait[2]) if wait else nan,
+                **{f"{category}_per_100": per_100[category] for category in CATEGORIES},
+                "conversation_findings": card.conversation_findings,
+                "worst_text": worst["text"] if worst else None,
+                "worst_score": worst["score"] if worst else None,
+            }
+        )
+    return _pd.DataFrame.from_records(records, columns=["agent", *SCORECARD_COLUMNS]).set_index("agent")
+

@@ -169,28 +169,29 @@ fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
                 }
                 (false, Some(s)) => {
                     let word = &text[s..i];
+                    // Judged in NFC, so a text and its NFD form get the same findings.
+                    let nfc = match is_nfc_quick(word.chars()) {
+                        IsNormalized::Yes => Cow::Borrowed(word),
+                        _ => Cow::Owned(word.nfc().collect()),
+                    };
                     // Most words start in lowercase: decided by the first letter alone.
-                    let caps = word.chars().next().is_some_and(char::is_uppercase)
-                        && word
+                    let caps = nfc.chars().next().is_some_and(char::is_uppercase)
+                        && nfc
                             .chars()
                             .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
                             .count()
                             >= 2
-                        && word
+                        && nfc
                             .chars()
                             .all(|c| c.is_uppercase() || !is_letter_or_mark(c) || is_combining_mark(c));
                     // A letter run glued to digits ("L2", "4G") is a code, not a word.
                     let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
                         || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
-                    let text = match is_nfc_quick(word.chars()) {
-                        IsNormalized::Yes => Cow::Borrowed(word),
-                        _ => Cow::Owned(word.nfc().collect()),
-                    };
                     start = None;
                     Some(Word {
                         start: s,
                         end: i,
-                        text,
+                        text: nfc,
                         caps: caps && !glued,
                     })
                 }
@@ -251,6 +252,14 @@ mod tests {
         let text: String = "Az ÉMÁSZ ügyfélszáma kell.".nfd().collect();
         let expected: String = "ÉMÁSZ".nfd().collect();
         assert_eq!(spans(&text, &find(&text, &everyday()).acronyms), [expected]);
+    }
+
+    #[test]
+    fn words_are_judged_in_nfc() {
+        // "ῼ" is a titlecase letter; in NFD it is a capital omega and a combining mark.
+        let nfd: String = "ῼϒ".nfd().collect();
+        assert!(find("ῼϒ", &everyday()).acronyms.is_empty());
+        assert!(find(&nfd, &everyday()).acronyms.is_empty());
     }
 
     #[test]

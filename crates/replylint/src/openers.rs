@@ -13,8 +13,9 @@
 //! with up to [`MAX_EXTRA_WORDS`] more. Templates of fewer than
 //! [`MIN_TEMPLATE_WORDS`] words are left to the exact patterns.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::normalize::{is_word_char, normalize};
@@ -26,16 +27,27 @@ pub const MAX_EXTRA_WORDS: usize = 3;
 /// Templates shorter than this are matched exactly only.
 pub const MIN_TEMPLATE_WORDS: usize = 3;
 
-/// Every robotic-opener literal of the active lexicons as a set of words, indexed by word.
+/// Every robotic-opener literal of the active lexicons as a set of words, indexed by its first
+/// word: only templates whose first word opens the sentence are compared with it, and there
+/// are tens of thousands of templates.
 #[derive(Debug, Default)]
 pub(crate) struct Openers {
-    /// Each template: its rule, its number of distinct words, and its first word.
-    templates: Vec<(usize, usize, String)>,
-    /// For each word, the templates that have it.
-    by_word: HashMap<String, Vec<u32>>,
+    templates: Vec<Template>,
+    /// For each first word, the templates it opens.
+    by_first: FxHashMap<String, Vec<u32>>,
+    /// Every template word, numbered.
+    word_ids: FxHashMap<String, u32>,
     /// Every word of every active pattern: a capitalised word among them is not a name.
-    vocabulary: HashSet<String>,
+    vocabulary: FxHashSet<String>,
     threshold: f64,
+}
+
+#[derive(Debug)]
+struct Template {
+    rule: usize,
+    /// Its distinct words, rarest among the templates first, so a comparison that fails
+    /// fails early.
+    words: Box<[u32]>,
 }
 
 impl Openers {
@@ -56,23 +68,48 @@ impl Openers {
             ..Openers::default()
         };
         let mut seen = HashSet::new();
+        let mut frequency: Vec<u32> = Vec::new();
         for (rule, literal) in literals {
-            let words = words(literal);
-            if words.len() < MIN_TEMPLATE_WORDS || !seen.insert((rule, literal.to_string())) {
+            let mut words: Vec<u32> = Vec::new();
+            for word in ordered_words(literal) {
+                let next = openers.word_ids.len() as u32;
+                let id = *openers.word_ids.entry(word.to_string()).or_insert(next);
+                if !words.contains(&id) {
+                    words.push(id);
+                }
+            }
+            if words.len() < MIN_TEMPLATE_WORDS || !seen.insert((rule, words.clone())) {
                 continue;
             }
-            let first = ordered_words(literal).next().unwrap_or_default().to_string();
-            let id = openers.templates.len() as u32;
-            openers.templates.push((rule, words.len(), first));
-            for word in words {
-                openers.by_word.entry(word).or_default().push(id);
+            frequency.resize(openers.word_ids.len(), 0);
+            for &w in &words {
+                frequency[w as usize] += 1;
             }
+            let first = ordered_words(literal).next().unwrap_or_default().to_string();
+            openers
+                .by_first
+                .entry(first)
+                .or_default()
+                .push(openers.templates.len() as u32);
+            openers.templates.push(Template {
+                rule,
+                words: words.into_boxed_slice(),
+            });
+        }
+        for template in &mut openers.templates {
+            template.words.sort_by_key(|&w| frequency[w as usize]);
         }
         openers
     }
 
     /// The rule and the trimmed byte span of the first sentence of `text[..opening_end]` that
     /// resembles a template, if any.
+    ///
+    /// A template's similarity is the share of its words found among the sentence's first
+    /// words (as many as it has, plus [`MAX_EXTRA_WORDS`]); it must reach the threshold, its
+    /// first word must be one of the sentence's first two, and each word it misses must be
+    /// made up for by a name in the sentence. The most similar template wins, the first one
+    /// on a tie.
     pub fn find(&self, text: &str, opening_end: usize) -> Option<(usize, usize, usize)> {
         if self.templates.is_empty() || self.threshold <= 0.0 {
             return None;
@@ -83,10 +120,23 @@ impl Openers {
                 continue;
             }
             let normalized = normalize(trimmed);
-            let mut shared: HashMap<u32, usize> = HashMap::new();
-            let mut seen = HashSet::new();
-            let head: Vec<&str> = ordered_words(normalized.as_str()).take(2).collect();
-            // Where the names stand (capitalised words after the first that no template has,
+            let mut head: Vec<&str> = ordered_words(normalized.as_str()).take(2).collect();
+            head.dedup();
+            let candidates: Vec<u32> = head
+                .iter()
+                .flat_map(|w| self.by_first.get(*w).into_iter().flatten().copied())
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            // Where each template word first stands in the sentence.
+            let mut position: FxHashMap<u32, usize> = FxHashMap::default();
+            for (at, word) in ordered_words(normalized.as_str()).enumerate() {
+                if let Some(&id) = self.word_ids.get(word) {
+                    position.entry(id).or_insert(at);
+                }
+            }
+            // Where the names stand (capitalised words after the first that no pattern has,
             // unlike an honorific such as "Kakak"): a name can replace a template's word.
             let capitals: Vec<usize> = ordered_words(trimmed)
                 .enumerate()
@@ -97,29 +147,38 @@ impl Openers {
                 })
                 .map(|(at, _)| at)
                 .collect();
-            for (at, word) in ordered_words(normalized.as_str()).enumerate() {
-                if !seen.insert(word) {
-                    continue;
-                }
-                for &id in self.by_word.get(word).into_iter().flatten() {
-                    if at < self.templates[id as usize].1 + MAX_EXTRA_WORDS {
-                        *shared.entry(id).or_default() += 1;
+            let mut best: Option<(f64, u32)> = None;
+            for id in candidates {
+                let template = &self.templates[id as usize];
+                let size = template.words.len();
+                let window = size + MAX_EXTRA_WORDS;
+                let names = capitals.iter().filter(|&&at| at < window).count();
+                // A miss that no name makes up for rules the template out.
+                let allowed = names;
+                let mut missed = 0;
+                for w in template.words.iter() {
+                    if position.get(w).is_none_or(|&at| at >= window) {
+                        missed += 1;
+                        if missed > allowed {
+                            break;
+                        }
                     }
                 }
+                if missed > allowed {
+                    continue;
+                }
+                let found = size - missed;
+                let similarity = found as f64 / size as f64;
+                if similarity < self.threshold {
+                    continue;
+                }
+                if best.is_none_or(|(s, b)| similarity > s || (similarity == s && id < b)) {
+                    best = Some((similarity, id));
+                }
             }
-            let best = shared
-                .into_iter()
-                .filter(|&(id, n)| {
-                    let (_, size, first) = &self.templates[id as usize];
-                    let names = capitals.iter().filter(|&&at| at < size + MAX_EXTRA_WORDS).count();
-                    head.contains(&first.as_str()) && size - n <= names
-                })
-                .map(|(id, n)| (n as f64 / self.templates[id as usize].1 as f64, id))
-                .filter(|&(similarity, _)| similarity >= self.threshold)
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, id)) = best {
                 let at = start + (sentence.len() - sentence.trim_start().len());
-                return Some((self.templates[id as usize].0, at, at + trimmed.len()));
+                return Some((self.templates[id as usize].rule, at, at + trimmed.len()));
             }
         }
         None
@@ -131,11 +190,6 @@ fn ordered_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_word_char(c) && c != '\'')
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-}
-
-/// The distinct words of a normalised text.
-fn words(text: &str) -> HashSet<String> {
-    ordered_words(text).map(str::to_string).collect()
 }
 
 #[cfg(test)]

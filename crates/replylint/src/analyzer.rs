@@ -863,7 +863,7 @@ impl Analyzer {
             }
         }
         if complaints {
-            let selected = filter::select(text, &inner.rules, inner.min_severity, hits, Vec::new());
+            let selected = filter::select(text, None, &inner.rules, inner.min_severity, hits, Vec::new());
             return report::build(text, &selected, &inner.rules, &[]);
         }
         let shapes = heuristics::find(text, &inner.everyday);
@@ -886,7 +886,8 @@ impl Analyzer {
         // Words the agent only quotes neither negate nor promise anything.
         cues.retain(|c| !context::inside(&foreign, c.start));
         context::retain(text, &inner.rules, &foreign, &cues, &mut hits, &mut shape_hits);
-        if let Some((rule, start, end)) = inner.openers.find(text, filter::opening_end(text)) {
+        let opening = filter::opening(text);
+        if let Some((rule, start, end)) = inner.openers.find(&opening.sentences) {
             let exact = hits.iter().any(|h| {
                 inner.rules[h.rule].category == Category::RoboticOpener && h.start < end && start < h.end
             });
@@ -921,7 +922,14 @@ impl Analyzer {
                 }
             }
         }
-        let mut selected = filter::select(text, &inner.rules, inner.min_severity, hits, shape_hits);
+        let mut selected = filter::select(
+            text,
+            Some(opening.end),
+            &inner.rules,
+            inner.min_severity,
+            hits,
+            shape_hits,
+        );
         if !absent_hits.is_empty() {
             absent_hits.retain(|h| inner.rules[h.rule].severity >= inner.min_severity);
             selected.extend(absent_hits);

@@ -13,26 +13,46 @@ const SALUTATION_MAX_WORDS: usize = 5;
 /// A first sentence this short is a greeting however it ends ("Здравствуйте.", "Good morning.").
 const GREETING_MAX_WORDS: usize = 2;
 
-/// The byte offset where the reply's opening ends: the end of its first sentence, or of its
-/// second when the first is a salutation.
-pub(crate) fn opening_end(text: &str) -> usize {
+/// The reply's opening: its first sentence, or its first two when the first is a salutation.
+pub(crate) struct Opening<'t> {
+    /// The byte offset where the opening ends.
+    pub end: usize,
+    /// Its sentences with their byte offsets, as the sentence segmenter cut them.
+    pub sentences: Vec<(usize, &'t str)>,
+}
+
+/// Finds the reply's opening (see [`Opening`]).
+pub(crate) fn opening(text: &str) -> Opening<'_> {
     let mut sentences = text
         .split_sentence_bound_indices()
         .filter(|(_, s)| !s.trim().is_empty());
     let Some((start, first)) = sentences.next() else {
-        return text.len();
+        return Opening {
+            end: text.len(),
+            sentences: Vec::new(),
+        };
     };
-    let first_end = start + first.len();
+    let mut opening = Opening {
+        end: start + first.len(),
+        sentences: vec![(start, first)],
+    };
     let words = first.unicode_words().count();
     let is_salutation = words <= GREETING_MAX_WORDS
         || (words <= SALUTATION_MAX_WORDS
             && !first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']));
     if is_salutation {
         if let Some((start, second)) = sentences.next() {
-            return start + second.len();
+            opening.end = start + second.len();
+            opening.sentences.push((start, second));
         }
     }
-    first_end
+    opening
+}
+
+/// The byte offset where the reply's opening ends.
+#[cfg(test)]
+fn opening_end(text: &str) -> usize {
+    opening(text).end
 }
 
 /// Keeps the hits that count, sorted by start then end.
@@ -42,6 +62,7 @@ pub(crate) fn opening_end(text: &str) -> usize {
 /// place.
 pub(crate) fn select(
     text: &str,
+    opening_end: Option<usize>,
     rules: &[RuleMeta],
     min_severity: Severity,
     mut lexicon_hits: Vec<Hit>,
@@ -51,12 +72,12 @@ pub(crate) fn select(
         let meta = &rules[h.rule];
         meta.category.is_positive() || meta.severity >= min_severity
     };
-    let mut opening = None;
+    let mut opening = opening_end;
     lexicon_hits.retain(|h| {
         wanted(h)
             && match rules[h.rule].position {
                 Position::Anywhere => true,
-                Position::Opening => h.start < *opening.get_or_insert_with(|| opening_end(text)),
+                Position::Opening => h.start < *opening.get_or_insert_with(|| self::opening(text).end),
             }
     });
     // Lexicon hits never overlap each other; a shape hit is kept only where no kept hit of

@@ -16,7 +16,6 @@
 use std::collections::HashSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::normalize::{is_word_char, normalize};
 
@@ -102,19 +101,20 @@ impl Openers {
         openers
     }
 
-    /// The rule and the trimmed byte span of the first sentence of `text[..opening_end]` that
-    /// resembles a template, if any.
+    /// The rule and the trimmed byte span of the first of the opening's `sentences` (with
+    /// their byte offsets, from [`filter::opening`](crate::filter::opening)) that resembles a
+    /// template, if any.
     ///
     /// A template's similarity is the share of its words found among the sentence's first
     /// words (as many as it has, plus [`MAX_EXTRA_WORDS`]); it must reach the threshold, its
     /// first word must be one of the sentence's first two, and each word it misses must be
     /// made up for by a name in the sentence. The most similar template wins, the first one
     /// on a tie.
-    pub fn find(&self, text: &str, opening_end: usize) -> Option<(usize, usize, usize)> {
+    pub fn find(&self, sentences: &[(usize, &str)]) -> Option<(usize, usize, usize)> {
         if self.templates.is_empty() || self.threshold <= 0.0 {
             return None;
         }
-        for (start, sentence) in text[..opening_end].split_sentence_bound_indices() {
+        for &(start, sentence) in sentences {
             let trimmed = sentence.trim();
             if trimmed.is_empty() {
                 continue;
@@ -194,7 +194,15 @@ fn ordered_words(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
+    use unicode_segmentation::UnicodeSegmentation;
+
     use super::*;
+
+    /// Compares every sentence of `text`, not only its opening.
+    fn every_sentence(openers: &Openers, text: &str) -> Option<(usize, usize, usize)> {
+        let sentences: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
+        openers.find(&sentences)
+    }
 
     fn openers() -> Openers {
         Openers::new(
@@ -211,7 +219,7 @@ mod tests {
     #[test]
     fn a_changed_company_name_still_matches() {
         let text = "Thank you for contacting Globex support. Your order shipped.";
-        let (rule, start, end) = openers().find(text, text.len()).unwrap();
+        let (rule, start, end) = every_sentence(&openers(), text).unwrap();
         assert_eq!(
             (rule, &text[start..end]),
             (0, "Thank you for contacting Globex support.")
@@ -221,7 +229,7 @@ mod tests {
     #[test]
     fn an_inserted_name_still_matches() {
         let text = "Dear valued Acme customer, your refund is on its way.";
-        assert_eq!(openers().find(text, text.len()).map(|m| m.0), Some(1));
+        assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(1));
     }
 
     #[test]
@@ -232,13 +240,13 @@ mod tests {
             "Thank you for contacting me about the broken lamp that arrived on Monday morning.",
             "Hi",
         ] {
-            assert_eq!(openers().find(text, text.len()), None, "{text}");
+            assert_eq!(every_sentence(&openers(), text), None, "{text}");
         }
     }
 
     #[test]
     fn zero_turns_it_off() {
         let off = Openers::new([(0, "dear valued customer")], [], 0.0);
-        assert_eq!(off.find("Dear valued customer", 20), None);
+        assert_eq!(every_sentence(&off, "Dear valued customer"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! What an analysis returns: [`Report`], its [`Finding`]s and their [`Span`]s, and the score.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -183,10 +184,10 @@ pub const BONUS_PER_POSITIVE_CATEGORY: i32 = 5;
 
 /// Builds the report from sorted hits on `text` and the commitments found in it.
 pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found]) -> Report {
-    let (chars, utf16) = unit_offsets(text, hits);
+    let spans = unit_spans(text, hits.iter().map(|h| h.start..h.end));
     let mut counts: BTreeMap<Category, usize> = Category::ALL.iter().map(|&c| (c, 0)).collect();
     let mut findings = Vec::with_capacity(hits.len());
-    for (i, hit) in hits.iter().enumerate() {
+    for (hit, &(span, char_span, utf16_span)) in hits.iter().zip(&spans) {
         let rule = &rules[hit.rule];
         *counts.entry(rule.category).or_default() += 1;
         findings.push(Finding {
@@ -195,49 +196,23 @@ pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found
             severity: rule.severity,
             language: rule.language.clone(),
             text: text[hit.start..hit.end].to_string(),
-            span: Span {
-                start: hit.start,
-                end: hit.end,
-            },
-            char_span: Span {
-                start: chars[2 * i],
-                end: chars[2 * i + 1],
-            },
-            utf16_span: Span {
-                start: utf16[2 * i],
-                end: utf16[2 * i + 1],
-            },
+            span,
+            char_span,
+            utf16_span,
             explanation: rule.explanation.clone(),
             suggestion: rule.suggestion.clone(),
         });
     }
     let score = score(&findings);
-    let sentences: Vec<Hit> = found
-        .iter()
-        .map(|c| Hit {
-            rule: 0,
-            start: c.sentence.start,
-            end: c.sentence.end,
-        })
-        .collect();
-    let (chars, utf16) = unit_offsets(text, &sentences);
+    let spans = unit_spans(text, found.iter().map(|c| c.sentence.clone()));
     let commitments = found
         .iter()
-        .enumerate()
-        .map(|(i, c)| Commitment {
+        .zip(spans)
+        .map(|(c, (span, char_span, utf16_span))| Commitment {
             text: text[c.sentence.clone()].to_string(),
-            span: Span {
-                start: c.sentence.start,
-                end: c.sentence.end,
-            },
-            char_span: Span {
-                start: chars[2 * i],
-                end: chars[2 * i + 1],
-            },
-            utf16_span: Span {
-                start: utf16[2 * i],
-                end: utf16[2 * i + 1],
-            },
+            span,
+            char_span,
+            utf16_span,
             deadline: text[c.deadline.clone()].to_string(),
             deadline_span: Span {
                 start: c.deadline.start,
@@ -285,11 +260,24 @@ pub fn score(findings: &[Finding]) -> u8 {
     (BASE_SCORE - penalty + bonus).clamp(0, 100) as u8
 }
 
-/// Code-point and UTF-16 offsets of every hit's start and end, in one pass over the text.
-fn unit_offsets(text: &str, hits: &[Hit]) -> (Vec<usize>, Vec<usize>) {
-    let bytes: Vec<usize> = hits.iter().flat_map(|h| [h.start, h.end]).collect();
+/// Each byte range of `text` as spans in bytes, code points and UTF-16 units, in one pass
+/// over the text.
+fn unit_spans(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<(Span, Span, Span)> {
+    let bytes: Vec<usize> = ranges.flat_map(|r| [r.start, r.end]).collect();
+    let (chars, utf16) = unit_offsets(text, &bytes);
+    let span = |offsets: &[usize], i: usize| Span {
+        start: offsets[2 * i],
+        end: offsets[2 * i + 1],
+    };
+    (0..bytes.len() / 2)
+        .map(|i| (span(&bytes, i), span(&chars, i), span(&utf16, i)))
+        .collect()
+}
+
+/// The code-point and UTF-16 offsets of byte offsets of `text`.
+fn unit_offsets(text: &str, bytes: &[usize]) -> (Vec<usize>, Vec<usize>) {
     if text.is_ascii() {
-        return (bytes.clone(), bytes);
+        return (bytes.to_vec(), bytes.to_vec());
     }
     let mut order: Vec<usize> = (0..bytes.len()).collect();
     order.sort_by_key(|&i| bytes[i]);

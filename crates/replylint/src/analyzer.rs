@@ -17,7 +17,7 @@ use crate::filter;
 use crate::heuristics;
 use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
-use crate::matcher::{leftmost_longest, Matcher, RawMatch};
+use crate::matcher::{leftmost_longest, Groups, Matcher, RawMatch};
 use crate::normalize::{normalize, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
@@ -454,10 +454,11 @@ impl AnalyzerBuilder {
                 });
             }
         }
-        let matchers = groups
-            .into_iter()
-            .map(|(particles, splits)| Ok((particles, Matcher::new(splits)?)))
-            .collect::<Result<Vec<_>, Error>>()?;
+        let (particles, splits): (Vec<Particles>, Vec<_>) = groups.into_iter().unzip();
+        let matcher =
+            Matcher::new(splits.into_iter().enumerate().flat_map(|(group, splits)| {
+                splits.into_iter().map(move |(split, rule)| (split, rule, group))
+            }))?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {
@@ -552,7 +553,8 @@ impl AnalyzerBuilder {
 
         Ok(Analyzer {
             inner: Arc::new(Inner {
-                matchers,
+                matcher,
+                particles,
                 rules,
                 shape_rules,
                 everyday,
@@ -675,8 +677,10 @@ struct ContextRules {
 
 #[derive(Debug)]
 struct Inner {
-    /// One matcher per set of particles; the first has none.
-    matchers: Vec<(Particles, Matcher)>,
+    /// Every active pattern; each belongs to the group of its lexicon's particles.
+    matcher: Matcher,
+    /// The particles of each group; the first group has none.
+    particles: Vec<Particles>,
     rules: Vec<RuleMeta>,
     shape_rules: ShapeRules,
     everyday: FxHashSet<String>,
@@ -827,17 +831,32 @@ impl Analyzer {
             let normalized = inner.folds.apply(normalize(chunk));
             let chunk_cues = inner.cues.find(&normalized, chunk, offset);
             let mut candidates: Vec<RawMatch> = Vec::new();
-            for (particles, matcher) in &inner.matchers {
-                let without_particles = particles.apply(&normalized);
-                let haystack = without_particles.as_ref().unwrap_or(&normalized);
-                candidates.extend(matcher.candidates(haystack.as_str()).into_iter().map(|m| {
-                    let (start, end) = haystack.original_span(chunk, m.start, m.end);
-                    RawMatch {
-                        rule: m.rule,
-                        start: offset + start,
-                        end: offset + end,
-                    }
-                }));
+            // Groups whose particles the chunk does not contain share one search of the
+            // normalised chunk; the others search the chunk without their particles.
+            let mut plain = Groups::default();
+            let mut own = Vec::new();
+            for (group, particles) in inner.particles.iter().enumerate() {
+                match particles.apply(&normalized) {
+                    None => plain.insert(group),
+                    Some(haystack) => own.push((Groups::one(group), haystack)),
+                }
+            }
+            let searches = std::iter::once((plain, &normalized)).chain(own.iter().map(|(g, h)| (*g, h)));
+            for (groups, haystack) in searches.filter(|(groups, _)| !groups.is_empty()) {
+                candidates.extend(
+                    inner
+                        .matcher
+                        .candidates(haystack.as_str(), groups)
+                        .into_iter()
+                        .map(|m| {
+                            let (start, end) = haystack.original_span(chunk, m.start, m.end);
+                            RawMatch {
+                                rule: m.rule,
+                                start: offset + start,
+                                end: offset + end,
+                            }
+                        }),
+                );
             }
             candidates.retain(|m| (inner.rules[m.rule].category == Category::Complaint) == complaints);
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);

@@ -9,10 +9,9 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::category::Category;
 use crate::lexicon::Context;
+use crate::matcher::WordStarts;
 use crate::normalize::{is_word_char, normalize_literal, Normalized};
 use crate::report::{Hit, RuleMeta};
 
@@ -62,7 +61,7 @@ pub(crate) struct Cue {
 /// start quoted history.
 #[derive(Debug)]
 pub(crate) struct Cues {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<WordStarts>,
     /// For each literal: what it is, and whether it may end inside a word (a prefix entry).
     entries: Vec<(Vec<Kind>, bool)>,
     reply_headers: Vec<String>,
@@ -114,12 +113,8 @@ impl Cues {
             reply_headers.extend(context.reply_headers.iter().cloned());
             forward_headers.extend(context.forward_headers.iter().cloned());
         }
-        let automaton = (!literals.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&literals)
-                .expect("context words are short literals")
-        });
+        let automaton = (!literals.is_empty())
+            .then(|| WordStarts::new(&literals).expect("context words are short literals"));
         Cues {
             automaton,
             entries,
@@ -136,23 +131,23 @@ impl Cues {
         };
         let hay = normalized.as_str();
         let mut cues = Vec::new();
-        for m in automaton.find_overlapping_iter(hay) {
-            let (kinds, prefix) = &self.entries[m.pattern().as_usize()];
-            let literal = &hay[m.start()..m.end()];
+        automaton.find(hay, |pattern, start, end| {
+            let (kinds, prefix) = &self.entries[pattern];
+            let literal = &hay[start..end];
             let first = literal.chars().next().is_some_and(is_word_char);
             let last = literal.chars().next_back().is_some_and(is_word_char);
-            let before = hay[..m.start()].chars().next_back().is_some_and(is_word_char);
-            let after = hay[m.end()..].chars().next().is_some_and(is_word_char);
+            let before = hay[..start].chars().next_back().is_some_and(is_word_char);
+            let after = hay[end..].chars().next().is_some_and(is_word_char);
             if (first && before) || (last && after && !prefix) {
-                continue;
+                return;
             }
-            let (start, end) = normalized.original_span(original, m.start(), m.end());
+            let (start, end) = normalized.original_span(original, start, end);
             cues.extend(kinds.iter().map(|&kind| Cue {
                 kind,
                 start: offset + start,
                 end: offset + end,
             }));
-        }
+        });
         cues
     }
 }

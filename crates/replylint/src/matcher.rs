@@ -5,11 +5,18 @@
 //! around every anchor found. What comes out is what one leftmost-longest automaton over all
 //! the literals would give: from left to right, the earliest start on a word boundary, the
 //! longest literal there that ends on one, the first rule that owns it.
+//!
+//! A literal can only match where a word may start, so the automaton is not run over the
+//! whole text: it is walked, anchored, from each such place until it dies ([`WordStarts`]).
+//! Most walks end after a letter or two, and no match inside a word is ever reported only to
+//! be thrown away.
 
 use std::cmp::Reverse;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::error::Error;
@@ -19,7 +26,7 @@ use crate::pattern::Split;
 /// The active patterns of a set of lexicons, as anchors in one automaton.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
+    automaton: WordStarts,
     /// For each anchor, the splits it anchors.
     entries_of: Vec<Vec<Entry>>,
 }
@@ -31,6 +38,33 @@ struct Entry {
     /// Suffixes with the joining space (`" before"`), or `""`.
     suffixes: Arc<[Affix]>,
     rule: usize,
+    group: usize,
+}
+
+/// A set of pattern groups (at most [`Groups::MAX`]): the groups of lexicons that share a set
+/// of particles, searched together when the text is the same for all of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Groups(u64);
+
+impl Groups {
+    /// How many groups one matcher can hold.
+    pub const MAX: usize = 64;
+
+    pub fn one(group: usize) -> Groups {
+        Groups(1 << group)
+    }
+
+    pub fn insert(&mut self, group: usize) {
+        self.0 |= 1 << group;
+    }
+
+    pub fn contains(self, group: usize) -> bool {
+        self.0 & (1 << group) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 /// A prefix or suffix with the (up to) eight bytes that touch the anchor packed into a word,
@@ -101,13 +135,19 @@ pub(crate) struct RawMatch {
 }
 
 impl Matcher {
-    /// Builds the automaton from `(split, rule)` pairs, in rule order: where two rules stand
-    /// for the same literal, the earlier one owns it.
-    pub fn new(splits: impl IntoIterator<Item = (Split, usize)>) -> Result<Matcher, Error> {
+    /// Builds the automaton from `(split, rule, group)` triples, in rule order: where two
+    /// rules stand for the same literal, the earlier one owns it.
+    pub fn new(splits: impl IntoIterator<Item = (Split, usize, usize)>) -> Result<Matcher, Error> {
         let mut anchor_ids: FxHashMap<String, usize> = FxHashMap::default();
         let mut anchors: Vec<String> = Vec::new();
         let mut entries_of: Vec<Vec<Entry>> = Vec::new();
-        for (split, rule) in splits {
+        for (split, rule, group) in splits {
+            if group >= Groups::MAX {
+                return Err(Error::TooLarge(format!(
+                    "more than {} different sets of particles",
+                    Groups::MAX
+                )));
+            }
             let joined = |parts: Vec<String>, before: bool| -> Arc<[Affix]> {
                 parts
                     .into_iter()
@@ -131,40 +171,41 @@ impl Matcher {
                     prefixes: prefixes.clone(),
                     suffixes: suffixes.clone(),
                     rule,
+                    group,
                 });
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&anchors)
-            .map_err(|e| Error::TooLarge(e.to_string()))?;
+        let automaton = WordStarts::new(&anchors).map_err(|e| Error::TooLarge(e.to_string()))?;
         Ok(Matcher {
             automaton,
             entries_of,
         })
     }
 
-    /// Every literal occurrence in `haystack` that starts and ends on a word boundary,
-    /// overlapping ones included; [`leftmost_longest`] picks among them.
-    pub fn candidates(&self, haystack: &str) -> Vec<RawMatch> {
+    /// Every literal of the `groups` that occurs in `haystack` starting and ending on a word
+    /// boundary, overlapping ones included; [`leftmost_longest`] picks among them.
+    pub fn candidates(&self, haystack: &str, groups: Groups) -> Vec<RawMatch> {
         let mut candidates: Vec<RawMatch> = Vec::new();
         let bytes = haystack.as_bytes();
-        for anchor in self.automaton.find_overlapping_iter(haystack) {
-            let before = window_before(bytes, anchor.start());
-            let after = window_after(bytes, anchor.end());
-            for entry in &self.entries_of[anchor.pattern().as_usize()] {
+        self.automaton.find(haystack, |anchor, anchor_start, anchor_end| {
+            let before = window_before(bytes, anchor_start);
+            let after = window_after(bytes, anchor_end);
+            for entry in self.entries_of[anchor]
+                .iter()
+                .filter(|e| groups.contains(e.group))
+            {
                 for prefix in entry.prefixes.iter().filter(|p| p.may_fit(before)) {
-                    let Some(start) = anchor.start().checked_sub(prefix.text.len()) else {
+                    let Some(start) = anchor_start.checked_sub(prefix.text.len()) else {
                         continue;
                     };
-                    if &bytes[start..anchor.start()] != prefix.text.as_bytes()
+                    if &bytes[start..anchor_start] != prefix.text.as_bytes()
                         || !starts_on_boundary(haystack, start)
                     {
                         continue;
                     }
                     for suffix in entry.suffixes.iter().filter(|s| s.may_fit(after)) {
-                        let end = anchor.end() + suffix.text.len();
-                        if bytes.get(anchor.end()..end) == Some(suffix.text.as_bytes())
+                        let end = anchor_end + suffix.text.len();
+                        if bytes.get(anchor_end..end) == Some(suffix.text.as_bytes())
                             && ends_on_boundary(haystack, end)
                         {
                             candidates.push(RawMatch {
@@ -176,8 +217,94 @@ impl Matcher {
                     }
                 }
             }
-        }
+        });
         candidates
+    }
+}
+
+/// An Aho-Corasick automaton searched only from the places in a text where a word may start:
+/// at every character that does not continue the word before it (in scripts written without
+/// spaces, at every character). Each search is anchored there and stops when no pattern can
+/// go on, so a text costs about one short walk per word, not one step per byte plus a report
+/// for every pattern that happens to occur inside a longer word.
+#[derive(Debug)]
+pub(crate) struct WordStarts {
+    automaton: NFA,
+    /// Which bytes some pattern starts with: a walk from any other byte dies at once.
+    first_bytes: [bool; 256],
+}
+
+impl WordStarts {
+    /// Builds the automaton; `patterns` must be distinct.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<WordStarts, aho_corasick::BuildError> {
+        let automaton = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(patterns)?;
+        let mut first_bytes = [false; 256];
+        for pattern in patterns {
+            if let Some(&b) = pattern.as_ref().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Ok(WordStarts {
+            automaton,
+            first_bytes,
+        })
+    }
+
+    /// Calls `found(pattern, start, end)` for every pattern that occurs in `haystack`
+    /// starting where a word may start, by start, then by end.
+    pub fn find(&self, haystack: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let bytes = haystack.as_bytes();
+        let mut after_word_char = false;
+        let mut start = 0;
+        while let Some(&byte) = bytes.get(start) {
+            // ASCII, nearly all of most texts, without decoding a character.
+            let (word_char, spaced, len) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), true, 1)
+            } else {
+                let c = haystack[start..].chars().next().expect("a character starts here");
+                (is_word_char(c), !is_unspaced_script(c), c.len_utf8())
+            };
+            let inside_word = after_word_char && word_char && spaced;
+            if !inside_word && self.first_bytes[usize::from(byte)] {
+                self.walk(bytes, start, &mut found);
+            }
+            after_word_char = word_char;
+            start += len;
+        }
+    }
+
+    /// Follows the automaton from `start` until no pattern can go on, reporting the patterns
+    /// that start there.
+    fn walk(&self, bytes: &[u8], start: usize, found: &mut impl FnMut(usize, usize, usize)) {
+        let nfa = &self.automaton;
+        let mut state = nfa
+            .start_state(Anchored::Yes)
+            .expect("a contiguous NFA supports anchored searches");
+        for (end, &byte) in (start + 1..).zip(&bytes[start..]) {
+            state = nfa.next_state(Anchored::Yes, state, byte);
+            if !nfa.is_special(state) {
+                continue;
+            }
+            if nfa.is_dead(state) {
+                break;
+            }
+            if !nfa.is_match(state) {
+                continue;
+            }
+            // A match state also lists the patterns that end here but start later (the
+            // automaton copies them in from its failure states, after the state's own
+            // pattern). Patterns are distinct, so only the state's own pattern, if any, has
+            // the walk's length; it is the first.
+            let own = nfa.match_pattern(state, 0);
+            debug_assert!((1..nfa.match_len(state))
+                .all(|i| nfa.pattern_len(nfa.match_pattern(state, i)) != end - start));
+            if nfa.pattern_len(own) == end - start {
+                found(own.as_usize(), start, end);
+            }
+        }
     }
 }
 
@@ -229,8 +356,8 @@ mod tests {
             anchors: vec![l.to_string()],
             suffixes: vec![String::new()],
         };
-        let m = Matcher::new(literals.iter().enumerate().map(|(i, l)| (whole(l), i))).unwrap();
-        let out = leftmost_longest(m.candidates(haystack));
+        let m = Matcher::new(literals.iter().enumerate().map(|(i, l)| (whole(l), i, 0))).unwrap();
+        let out = leftmost_longest(m.candidates(haystack, Groups::one(0)));
         out.iter()
             .map(|r| format!("{}:{}", r.rule, &haystack[r.start..r.end]))
             .collect()
@@ -274,9 +401,9 @@ mod tests {
             anchors: vec!["company policy".into()],
             suffixes: vec![String::new(), "now".into()],
         };
-        let m = Matcher::new([(split, 7)]).unwrap();
+        let m = Matcher::new([(split, 7, 0)]).unwrap();
         let find = |text: &str| {
-            let out = leftmost_longest(m.candidates(text));
+            let out = leftmost_longest(m.candidates(text, Groups::one(0)));
             out.iter()
                 .map(|r| format!("{}:{}", r.rule, &text[r.start..r.end]))
                 .collect::<Vec<_>>()
@@ -318,6 +445,42 @@ mod tests {
         // At the edges of the text the windows are padded, and short affixes still fit.
         assert!(Affix::prefix("we".into()).may_fit(window_before(b"we", 2)));
         assert!(Affix::suffix("ok".into()).may_fit(window_after(b"ok", 0)));
+    }
+
+    #[test]
+    fn word_starts_are_searched_only_where_a_word_may_start() {
+        let words = WordStarts::new(&["ask", "sk", "a", "ask again", "政策"]).unwrap();
+        let find = |text: &str| {
+            let mut found = Vec::new();
+            words.find(text, |pattern, start, end| found.push((pattern, start, end)));
+            found
+        };
+        // Inside "task" nothing starts; at "ask" every pattern starting there does, shortest
+        // first. Whether a match also ends on a word boundary is for the caller to check.
+        assert_eq!(
+            find("task ask again"),
+            [(2, 5, 6), (0, 5, 8), (3, 5, 14), (2, 9, 10)]
+        );
+        assert_eq!(find("(ask)"), [(2, 1, 2), (0, 1, 4)]);
+        // In a script written without spaces, any character may start a word.
+        assert_eq!(find("公司政策"), [(4, 6, 12)]);
+    }
+
+    #[test]
+    fn only_the_groups_asked_for_are_searched() {
+        let whole = |l: &str| Split {
+            prefixes: vec![String::new()],
+            anchors: vec![l.to_string()],
+            suffixes: vec![String::new()],
+        };
+        let m = Matcher::new([(whole("policy"), 0, 0), (whole("policy"), 1, 1)]).unwrap();
+        let rules =
+            |groups| -> Vec<usize> { m.candidates("policy", groups).iter().map(|c| c.rule).collect() };
+        assert_eq!(rules(Groups::one(0)), [0]);
+        assert_eq!(rules(Groups::one(1)), [1]);
+        let mut both = Groups::one(0);
+        both.insert(1);
+        assert_eq!(rules(both), [0, 1]);
     }
 
     #[test]

@@ -294,7 +294,11 @@ pub(crate) fn strip_accents(literal: &str) -> Option<String> {
 
 /// True for characters that are part of a word: letters, digits and combining marks (so a
 /// Tamil vowel sign or a Hindi matra never counts as a word boundary).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     CHAR_CLASSES.is(c, WORD)
 }
 

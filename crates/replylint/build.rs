@@ -22,6 +22,10 @@ mod normalize;
 #[path = "src/pattern.rs"]
 mod pattern;
 
+#[allow(dead_code)]
+#[path = "src/search.rs"]
+mod search;
+
 fn main() {
     let dir = Path::new("lexicons");
     println!("cargo::rerun-if-changed=lexicons");

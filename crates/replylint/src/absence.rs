@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::sentences::sentences;
 
 use crate::category::Category;
 use crate::context::{cues_in, inside, Cue, Kind};
@@ -53,9 +53,7 @@ impl Reply<'_> {
     /// The last sentence of a reply of two sentences or more whose closing (its last
     /// [`CLOSING_SENTENCES`] sentences) offers no further help.
     pub fn missing_offer_of_help(&self) -> Option<Range<usize>> {
-        let sentences: Vec<Range<usize>> = self
-            .text
-            .split_sentence_bound_indices()
+        let sentences: Vec<Range<usize>> = sentences(self.text)
             .filter_map(|(at, s)| {
                 let trimmed = s.trim();
                 let start = at + (s.len() - s.trim_start().len());

@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
+use crate::sentences::sentences;
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::context::{cues_in, inside, Cue, Kind};
 use crate::report::Span;
@@ -96,7 +96,7 @@ pub(crate) fn extract(text: &str, cues: &[Cue], foreign: &[Range<usize>]) -> Vec
         return Vec::new();
     }
     let mut found = Vec::new();
-    for (start, sentence) in text.split_sentence_bound_indices() {
+    for (start, sentence) in sentences(text) {
         let trimmed = sentence.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         let range = start + lead..start + trimmed.len();

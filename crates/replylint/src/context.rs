@@ -11,9 +11,9 @@ use std::ops::Range;
 
 use crate::category::Category;
 use crate::lexicon::Context;
-use crate::matcher::WordStarts;
 use crate::normalize::{is_word_char, normalize_literal, Normalized};
 use crate::report::{Hit, RuleMeta};
+use crate::search::WordStarts;
 
 /// A negation governs a phrase that starts at most this many words after it ("won't tell
 /// you to | visit our website").

@@ -12,6 +12,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::sentences::sentences;
+
 use crate::analyzer::Analyzer;
 use crate::category::{Category, Severity};
 use crate::error::Error;
@@ -461,7 +463,7 @@ fn conversation_findings(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for &a in &agent_turns {
         let mut reported = false;
-        for sentence in turns[a].text.split_sentence_bounds() {
+        for (_, sentence) in sentences(&turns[a].text) {
             let words: Vec<String> = sentence.unicode_words().map(str::to_lowercase).collect();
             if words.len() < options.canned_sentence_min_words {
                 continue;

@@ -3,6 +3,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::sentences::sentences;
+
 use crate::category::Severity;
 use crate::lexicon::Position;
 use crate::report::{Hit, RuleMeta};
@@ -23,9 +25,7 @@ pub(crate) struct Opening<'t> {
 
 /// Finds the reply's opening (see [`Opening`]).
 pub(crate) fn opening(text: &str) -> Opening<'_> {
-    let mut sentences = text
-        .split_sentence_bound_indices()
-        .filter(|(_, s)| !s.trim().is_empty());
+    let mut sentences = sentences(text).filter(|(_, s)| !s.trim().is_empty());
     let Some((start, first)) = sentences.next() else {
         return Opening {
             end: text.len(),

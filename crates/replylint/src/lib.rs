@@ -64,6 +64,8 @@ mod openers;
 pub mod pattern;
 mod report;
 mod scorecard;
+mod search;
+mod sentences;
 
 pub use analyzer::{
     builtin_lexicons, core_rules, Analyzer, AnalyzerBuilder, ExampleFailure, GlossaryEntry,

@@ -19,7 +19,10 @@
 //! * Persian and Arabic-Indic digits become ASCII digits.
 
 use rustc_hash::FxHashMap;
+
+use crate::search::WordStarts;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -103,24 +106,6 @@ impl Normalized {
     }
 }
 
-/// The byte ranges of the words of `text` (runs of [word characters](is_word_char)).
-fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut start = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(i, c)| match (is_word_char(c), start) {
-            (true, None) => {
-                start = Some(i);
-                None
-            }
-            (false, Some(s)) => {
-                start = None;
-                Some((s, i))
-            }
-            _ => None,
-        })
-}
-
 /// Normalises `text` (see the [module docs](self)).
 ///
 /// ```
@@ -132,6 +117,15 @@ fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// assert_eq!(n.original_span("It’s   COMPANY policy", 13, 19), (17, 23));
 /// ```
 pub fn normalize(text: &str) -> Normalized {
+    if text.is_ascii() {
+        normalize_ascii(text)
+    } else {
+        normalize_unicode(text)
+    }
+}
+
+/// [`normalize`] for any text.
+fn normalize_unicode(text: &str) -> Normalized {
     let mut out = Builder {
         text: String::with_capacity(text.len()),
         origins: Vec::new(),
@@ -155,12 +149,90 @@ pub fn normalize(text: &str) -> Normalized {
     }
 }
 
+/// [`normalize`] for ASCII text, which is most replies: byte by byte, the origins left empty
+/// (the identity) unless whitespace was folded away.
+fn normalize_ascii(text: &str) -> Normalized {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut origins: Vec<u32> = Vec::new();
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let folded = match b {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' if out.last() == Some(&b' ') => {
+                if origins.is_empty() {
+                    origins.extend((0..out.len()).map(to_u32));
+                }
+                continue;
+            }
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => b' ',
+            b'`' => b'\'',
+            _ => b.to_ascii_lowercase(),
+        };
+        out.push(folded);
+        if !origins.is_empty() {
+            origins.push(to_u32(i));
+        }
+    }
+    Normalized {
+        text: String::from_utf8(out).expect("ASCII folds to ASCII"),
+        origins,
+    }
+}
+
+/// A set of words found where they stand whole in a text: what looking up every run of
+/// [word characters](is_word_char) in the set finds, by one anchored search from each place a
+/// word may start instead of hashing every word.
+#[derive(Clone, Debug, Default)]
+struct WholeWords {
+    /// The distinct words, in the order given.
+    words: Vec<String>,
+    /// The words made only of word characters (no other can stand whole), when any is.
+    search: Option<WordStarts>,
+    /// For each pattern of `search`, its index in `words`.
+    index: Vec<usize>,
+}
+
+impl WholeWords {
+    fn new(mut words: Vec<String>) -> WholeWords {
+        let mut seen = rustc_hash::FxHashSet::default();
+        words.retain(|w| seen.insert(w.clone()));
+        let (index, searchable): (Vec<usize>, Vec<&String>) = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !w.is_empty() && w.chars().all(is_word_char))
+            .unzip();
+        let search = (!searchable.is_empty())
+            .then(|| WordStarts::new(&searchable).expect("a few short words fit in an automaton"));
+        WholeWords { words, search, index }
+    }
+
+    /// The word with this index.
+    fn word(&self, index: usize) -> &str {
+        &self.words[index]
+    }
+
+    /// The byte ranges of the set's words standing whole in `text`, with each one's index.
+    fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        if let Some(search) = &self.search {
+            search.find(text, |pattern, start, end| {
+                let joined_before = text[..start].chars().next_back().is_some_and(is_word_char);
+                let joined_after = text[end..].chars().next().is_some_and(is_word_char);
+                if !joined_before && !joined_after {
+                    found.push((start, end, self.index[pattern]));
+                }
+            });
+        }
+        found
+    }
+}
+
 /// Spelling variants that some languages need (`word_variants` of the active lexicons, such as
 /// Tagalog `nang` → `ng`): each variant becomes its canonical word, in text and patterns
 /// alike, after [`normalize`].
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordFolds {
     variants: FxHashMap<String, String>,
+    /// The search for the variants, made on first use after the last [`WordFolds::add`].
+    search: OnceLock<WholeWords>,
 }
 
 impl WordFolds {
@@ -175,6 +247,7 @@ impl WordFolds {
     pub fn add<'a>(&mut self, variants: impl IntoIterator<Item = (&'a String, &'a String)>) {
         self.variants
             .extend(variants.into_iter().map(|(k, v)| (k.clone(), v.clone())));
+        self.search = OnceLock::new();
     }
 
     /// Folds a pattern literal as written (it is normalised first).
@@ -200,8 +273,13 @@ impl WordFolds {
         if self.variants.is_empty() {
             return Vec::new();
         }
-        word_ranges(text)
-            .filter_map(|(s, e)| self.variants.get(&text[s..e]).map(|c| (s, e, c.as_str())))
+        let search = self
+            .search
+            .get_or_init(|| WholeWords::new(self.variants.keys().cloned().collect()));
+        search
+            .find(text)
+            .into_iter()
+            .map(|(s, e, word)| (s, e, self.variants[search.word(word)].as_str()))
             .collect()
     }
 
@@ -217,9 +295,15 @@ impl WordFolds {
 
 /// Words that may stand anywhere in one language's phrases (Tagalog `po`, `ho`): removed from
 /// that language's patterns and from the copy of the text they are matched against.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Particles {
-    words: Vec<String>,
+    words: WholeWords,
+}
+
+impl PartialEq for Particles {
+    fn eq(&self, other: &Particles) -> bool {
+        self.words.words == other.words.words
+    }
 }
 
 impl Particles {
@@ -228,16 +312,17 @@ impl Particles {
         let mut words = words.to_vec();
         words.sort();
         words.dedup();
-        Particles { words }
+        Particles {
+            words: WholeWords::new(words),
+        }
     }
 
     /// The byte ranges of the particles in `text`.
     fn find(&self, text: &str) -> Vec<(usize, usize)> {
-        if self.words.is_empty() {
-            return Vec::new();
-        }
-        word_ranges(text)
-            .filter(|&(s, e)| self.words.iter().any(|w| *w == text[s..e]))
+        self.words
+            .find(text)
+            .into_iter()
+            .map(|(s, e, _)| (s, e))
             .collect()
     }
 
@@ -447,6 +532,28 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn the_ascii_path_gives_what_the_general_path_gives() {
+        // Every string of up to five characters over an alphabet of what the ASCII path
+        // treats specially: each kind of whitespace, the backtick, capitals, other bytes.
+        let alphabet = [' ', '\t', '\n', '\x0B', '\x0C', '\r', '`', 'A', 'z', '.'];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().map_or(0, String::len))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert_eq!(texts.len(), 111_111);
+        for text in &texts {
+            let (ascii, general) = (normalize_ascii(text), normalize_unicode(text));
+            assert_eq!(ascii.text, general.text, "{text:?}");
+            assert_eq!(ascii.origins, general.origins, "{text:?}");
+        }
     }
 
     #[test]

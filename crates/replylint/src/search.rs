@@ -8,6 +8,7 @@
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::automaton::StateID;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::normalize::{is_unspaced_script, is_word_char};
@@ -20,6 +21,8 @@ use crate::normalize::{is_unspaced_script, is_word_char};
 #[derive(Clone, Debug)]
 pub(crate) struct WordStarts {
     automaton: NFA,
+    /// Where every walk starts.
+    start: StateID,
     /// Which bytes some pattern starts with: a walk from any other byte dies at once.
     first_bytes: [bool; 256],
 }
@@ -37,8 +40,12 @@ impl WordStarts {
                 first_bytes[usize::from(b)] = true;
             }
         }
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("a contiguous NFA supports anchored searches");
         Ok(WordStarts {
             automaton,
+            start,
             first_bytes,
         })
     }
@@ -70,10 +77,8 @@ impl WordStarts {
     /// that start there.
     fn walk(&self, bytes: &[u8], start: usize, found: &mut impl FnMut(usize, usize, usize)) {
         let nfa = &self.automaton;
-        let mut state = nfa
-            .start_state(Anchored::Yes)
-            .expect("a contiguous NFA supports anchored searches");
-        for (end, &byte) in (start + 1..).zip(&bytes[start..]) {
+        let mut state = self.start;
+        for (len, &byte) in bytes[start..].iter().enumerate() {
             state = nfa.next_state(Anchored::Yes, state, byte);
             if !nfa.is_special(state) {
                 continue;
@@ -84,6 +89,7 @@ impl WordStarts {
             if !nfa.is_match(state) {
                 continue;
             }
+            let end = start + len + 1;
             // A match state also lists the patterns that end here but start later (the
             // automaton copies them in from its failure states, after the state's own
             // pattern). Patterns are distinct, so only the state's own pattern, if any, has

@@ -41,6 +41,16 @@ fn mixed_scripts_in_one_reply_analyse() {
 }
 
 #[test]
+fn an_unclosed_quotation_before_pages_of_any_script_analyses() {
+    // The search for a closing mark looks a few KB ahead; that window must end on a character.
+    for letter in ["ж", "ش", "க", "한", "😀"] {
+        for lead in ["", "a", "ab", "abc"] {
+            assert_spans_hold(&format!("«{lead}{} it's company policy", letter.repeat(3000)));
+        }
+    }
+}
+
+#[test]
 fn a_50_mb_reply_analyses_and_keeps_exact_spans() {
     let unit = "Thanks for waiting. As I already said, it’s company policy. Ваш заказ уже в пути. 🙂\n";
     let text = unit.repeat(50 * 1024 * 1024 / unit.len() + 1);

@@ -224,7 +224,11 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
             at = after;
             continue;
         }
-        let window = &text[after..(after + MAX_QUOTATION_BYTES).min(text.len())];
+        let mut window_end = (after + MAX_QUOTATION_BYTES).min(text.len());
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let window = &text[after..window_end];
         let mut closed = None;
         let mut previous = c;
         let mut rest = window.char_indices().peekable();
@@ -428,6 +432,15 @@ mod tests {
             ["it's not my problem"]
         );
         assert_eq!(quoted("You said ‘that’s policy’ then."), ["that’s policy"]);
+    }
+
+    #[test]
+    fn a_quotation_is_looked_for_within_a_window_cut_on_a_character() {
+        // The window after « ends inside a two-byte letter: it is cut before the letter.
+        let text = format!("«a{}»", "ж".repeat(MAX_QUOTATION_BYTES));
+        assert!(quoted(&text).is_empty(), "the closing mark is past the window");
+        let text = format!("«a{}»", "ж".repeat(MAX_QUOTATION_BYTES / 2 - 2));
+        assert_eq!(quoted(&text).len(), 1);
     }
 
     #[test]

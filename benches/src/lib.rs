@@ -521,3 +521,23 @@ pub fn analyze_caught(analyzer: &replylint::Analyzer, text: &str) -> Option<repl
     std::panic::set_hook(hook);
     report
 }
+
+/// The text lengths, in bytes, of the cost-against-length benches.
+pub const LENGTHS: &[usize] = &[64, 256, 1024, 4096, 16384, 65536];
+
+/// The language counts of the cost-against-pattern-count benches: analyzers with the first 1,
+/// 2, 4, 8 and all 16 built-in languages.
+pub const LANGUAGE_STEPS: &[usize] = &[1, 2, 4, 8, 16];
+
+/// The codes of the first `count` built-in languages, in `builtin_lexicons()` order.
+///
+/// ```
+/// assert_eq!(replylint_benches::first_languages(1), ["en"]);
+/// ```
+pub fn first_languages(count: usize) -> Vec<&'static str> {
+    builtin_lexicons()
+        .iter()
+        .take(count)
+        .map(|l| l.language().code.as_str())
+        .collect()
+}

@@ -4,6 +4,8 @@
 //! ```text
 //! instructions reply N        analyze the 200-byte reply N times
 //! instructions bulk BYTES     analyze the mixed corpus, BYTES of it, one reply at a time
+//! instructions mixed BYTES    the same over the short replies of build/corpus/replies.txt
+//!                             (`short_replies`: 40-400 bytes, all 16 languages)
 //! instructions floor BYTES    raw aho-corasick over every expanded literal, same text lowercased
 //! instructions first          the process's first Analyzer::new() (parses the built-in lexicons)
 //! instructions build N        N more default builds, all languages
@@ -13,7 +15,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use replylint::Analyzer;
-use replylint_benches::{literals, replies, REPLY_200B};
+use replylint_benches::{literals, replies, short_replies, CORPUS_SEED, REPLY_200B};
 
 /// Everything callgrind counts runs in here (`--toggle-collect=*measured*`).
 #[inline(never)]
@@ -38,6 +40,20 @@ fn main() {
         Some("bulk") => {
             let analyzer = Analyzer::new();
             let corpus = replies(7, n);
+            measured(|| {
+                corpus
+                    .iter()
+                    .map(|r| analyzer.analyze(r).findings().len())
+                    .sum::<usize>()
+            });
+            corpus.iter().map(String::len).sum()
+        }
+        Some("mixed") => {
+            let analyzer = Analyzer::new();
+            let corpus: Vec<String> = short_replies(CORPUS_SEED, n)
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
             measured(|| {
                 corpus
                     .iter()
@@ -74,7 +90,7 @@ fn main() {
             measured(|| (0..n).map(|_| build().languages().len()).sum::<usize>());
             n
         }
-        _ => panic!("usage: instructions reply|bulk|floor|first|build|english [N]"),
+        _ => panic!("usage: instructions reply|bulk|mixed|floor|first|build|english [N]"),
     };
     println!("{units}");
 }

@@ -238,19 +238,23 @@ fn run(criterion: &Path, endtoend: &Path, machine: &Path, doc: &Path) -> Result<
         bytes / cli_floor / 1e6
     )
     .unwrap();
-    let memory = |which: &str| end["memory_bytes"][which].as_f64().unwrap_or(f64::NAN);
+    let memory = |which: &str, part: &str| end["memory"][which][part].as_f64().unwrap_or(f64::NAN);
     let mib = |b: f64| b / (1024.0 * 1024.0);
     writeln!(
         w,
-        "| memory live after the first `Analyzer::new()`, lexicons included | {:.1} MiB | | | ≤ 8 MiB | {} |",
-        mib(memory("all")),
-        verdict(mib(memory("all")) <= 8.0)
+        "| memory live after the first `Analyzer::new()`: {:.1} MiB parsed built-in lexicons + {:.1} MiB analyzer | {:.1} MiB | | | ≤ 8 MiB | {} |",
+        mib(memory("all", "lexicons")),
+        mib(memory("all", "bytes") - memory("all", "lexicons")),
+        mib(memory("all", "bytes")),
+        verdict(mib(memory("all", "bytes")) <= 8.0)
     )
     .unwrap();
     writeln!(
         w,
-        "| memory live after the first English-only build | {:.1} MiB | | | | |",
-        mib(memory("en"))
+        "| memory live after the first English-only build: {:.1} MiB lexicons + {:.1} MiB analyzer | {:.1} MiB | | | | |",
+        mib(memory("en", "lexicons")),
+        mib(memory("en", "bytes") - memory("en", "lexicons")),
+        mib(memory("en", "bytes"))
     )
     .unwrap();
 

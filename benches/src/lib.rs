@@ -541,3 +541,56 @@ pub fn first_languages(count: usize) -> Vec<&'static str> {
         .map(|l| l.language().code.as_str())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_language_has_a_thread_header() {
+        for lexicon in builtin_lexicons() {
+            let code = lexicon.language().code.as_str();
+            assert!(
+                HEADERS.iter().any(|(c, _, _)| *c == code),
+                "add the reply header of language {code} to HEADERS"
+            );
+        }
+    }
+
+    #[test]
+    fn short_replies_span_every_language_and_40_to_400_bytes() {
+        let replies = short_replies(CORPUS_SEED, 200_000);
+        for code in first_languages(usize::MAX) {
+            assert!(replies.iter().any(|r| r.language == code), "no reply in {code}");
+        }
+        let lengths = || replies.iter().map(|r| r.text.len());
+        assert!(lengths().all(|n| (SHORT_MIN..=SHORT_MAX).contains(&n)));
+        assert!(lengths().min() < Some(80) && lengths().max() > Some(360));
+        let sinful = replies.iter().filter(|r| r.sinful).count() as f64 / replies.len() as f64;
+        assert!((0.28..0.38).contains(&sinful), "{sinful}");
+    }
+
+    /// The analyzer takes the history under each header for quoted text, as in real mail, so
+    /// the threads' findings are in the agent's new reply on top.
+    #[test]
+    fn thread_findings_are_in_the_reply_on_top() {
+        let analyzer = replylint::Analyzer::new();
+        for thread in threads(CORPUS_SEED, 48) {
+            let Some(report) = analyze_caught(&analyzer, &thread.text) else {
+                continue;
+            };
+            let material = MATERIAL.iter().find(|m| m.code == thread.language).unwrap();
+            let header = material.header.replace("{name}", material.names[0]);
+            let top = thread.text.find(&header).expect("a thread quotes the customer");
+            for finding in report.findings() {
+                assert!(
+                    finding.span().range().start < top,
+                    "{}: {} at {} in the quoted history",
+                    thread.language,
+                    finding.rule_id(),
+                    finding.span().range().start
+                );
+            }
+        }
+    }
+}

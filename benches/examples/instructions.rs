@@ -4,6 +4,10 @@
 //! ```text
 //! instructions reply N        analyze the 200-byte reply N times
 //! instructions bulk BYTES     analyze the mixed corpus, BYTES of it, one reply at a time
+//! instructions mixed BYTES    the same over the short replies of build/corpus/replies.txt
+//!                             (`short_replies`: 40-400 bytes, all 16 languages)
+//! instructions long BYTES     analyze one text of BYTES cut from the threads (`text_of_len`)
+//! instructions quarters BYTES the same text cut in four, each quarter analysed apart
 //! instructions floor BYTES    raw aho-corasick over every expanded literal, same text lowercased
 //! instructions first          the process's first Analyzer::new() (parses the built-in lexicons)
 //! instructions build N        N more default builds, all languages
@@ -13,7 +17,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use replylint::Analyzer;
-use replylint_benches::{literals, replies, REPLY_200B};
+use replylint_benches::{literals, replies, short_replies, text_of_len, CORPUS_SEED, REPLY_200B};
 
 /// Everything callgrind counts runs in here (`--toggle-collect=*measured*`).
 #[inline(never)]
@@ -46,6 +50,38 @@ fn main() {
             });
             corpus.iter().map(String::len).sum()
         }
+        Some("mixed") => {
+            let analyzer = Analyzer::new();
+            let corpus: Vec<String> = short_replies(CORPUS_SEED, n)
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
+            measured(|| {
+                corpus
+                    .iter()
+                    .map(|r| analyzer.analyze(r).findings().len())
+                    .sum::<usize>()
+            });
+            corpus.iter().map(String::len).sum()
+        }
+        Some("long") => {
+            let analyzer = Analyzer::new();
+            let text = text_of_len(CORPUS_SEED, n);
+            measured(|| analyzer.analyze(&text).findings().len());
+            text.len()
+        }
+        Some("quarters") => {
+            let analyzer = Analyzer::new();
+            let text = text_of_len(CORPUS_SEED, n);
+            let cut = |k: usize| (0..=k * text.len() / 4).rev().find(|&i| text.is_char_boundary(i));
+            let cuts: Vec<usize> = (0..=4).filter_map(cut).collect();
+            measured(|| {
+                cuts.windows(2)
+                    .map(|w| analyzer.analyze(&text[w[0]..w[1]]).findings().len())
+                    .sum::<usize>()
+            });
+            text.len()
+        }
         Some("floor") => {
             let floor = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -74,7 +110,7 @@ fn main() {
             measured(|| (0..n).map(|_| build().languages().len()).sum::<usize>());
             n
         }
-        _ => panic!("usage: instructions reply|bulk|floor|first|build|english [N]"),
+        _ => panic!("usage: instructions reply|bulk|mixed|long|quarters|floor|first|build|english [N]"),
     };
     println!("{units}");
 }

@@ -130,7 +130,8 @@ fn normalize_unicode(text: &str) -> Normalized {
         text: String::with_capacity(text.len()),
         origins: Vec::new(),
     };
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // Plain characters cannot change the NFC form; the quick check's lookups cost more.
+    if text.chars().all(is_plain) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         for (i, c) in text.char_indices() {
             out.push(c, i, i + c.len_utf8());
         }
@@ -392,21 +393,31 @@ pub(crate) fn is_letter_or_mark(c: char) -> bool {
     CHAR_CLASSES.is(c, LETTER)
 }
 
+/// True for characters that [`normalize`] leaves as they are and that cannot change the NFC
+/// form of a text: NFC quick check Yes, canonical combining class 0, their own lowercase.
+fn is_plain(c: char) -> bool {
+    CHAR_CLASSES.is(c, PLAIN)
+}
+
 const WORD: usize = 0;
 const LETTER: usize = 1;
+const PLAIN: usize = 2;
 
 /// The Unicode property lookups the engine makes for every character, answered from bitmaps
 /// over the Basic Multilingual Plane: the standard library's tables take a binary search per
-/// non-ASCII character, which was a third of the analysis time on non-Latin text.
+/// non-ASCII character, which was a third of the analysis time on non-Latin text, and the
+/// NFC quick check a perfect-hash lookup per character.
 struct CharClasses {
-    bits: [Box<[u64]>; 2],
+    bits: [Box<[u64]>; 3],
 }
 
 static CHAR_CLASSES: std::sync::LazyLock<CharClasses> = std::sync::LazyLock::new(|| {
     let mut bits = [
         vec![0u64; 1024].into_boxed_slice(),
         vec![0u64; 1024].into_boxed_slice(),
+        vec![0u64; 1024].into_boxed_slice(),
     ];
+    let mut folded = String::new();
     for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
         let i = c as usize;
         let mark = is_combining_mark(c);
@@ -415,6 +426,13 @@ static CHAR_CLASSES: std::sync::LazyLock<CharClasses> = std::sync::LazyLock::new
         }
         if c.is_alphabetic() || mark {
             bits[LETTER][i / 64] |= 1 << (i % 64);
+        }
+        folded.clear();
+        fold_char(c, &mut folded);
+        let composed = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+            && unicode_normalization::char::canonical_combining_class(c) == 0;
+        if composed && !c.is_whitespace() && folded.chars().eq(std::iter::once(c)) {
+            bits[PLAIN][i / 64] |= 1 << (i % 64);
         }
     }
     CharClasses { bits }
@@ -426,11 +444,10 @@ impl CharClasses {
         if i < 0x10000 {
             return self.bits[class][i / 64] & (1 << (i % 64)) != 0;
         }
-        let mark = is_combining_mark(c);
-        mark || if class == WORD {
-            c.is_alphanumeric()
-        } else {
-            c.is_alphabetic()
+        match class {
+            WORD => is_combining_mark(c) || c.is_alphanumeric(),
+            LETTER => is_combining_mark(c) || c.is_alphabetic(),
+            _ => false,
         }
     }
 }
@@ -459,7 +476,9 @@ impl Builder {
     fn push(&mut self, c: char, src_start: usize, src_end: usize) {
         let before = self.text.len();
         let identity = self.origins.is_empty() && before == src_start;
-        if c.is_whitespace() {
+        if is_plain(c) {
+            self.text.push(c);
+        } else if c.is_whitespace() {
             if !self.text.ends_with(' ') {
                 self.text.push(' ');
             }
@@ -532,6 +551,30 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn plain_characters_are_left_as_they_are_and_keep_text_composed() {
+        let plain: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain(c))
+            .collect();
+        assert!(plain.len() > 40_000, "{}", plain.len());
+        for &c in &plain {
+            let mut folded = String::new();
+            fold_char(c, &mut folded);
+            assert_eq!(folded, c.to_string(), "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+        }
+        // What is not plain: capitals, whitespace, folded punctuation, marks, NFC-changed.
+        for c in ['A', 'Ж', ' ', '\u{2019}', 'ё', '\u{301}', '\u{64B}', '\u{0958}'] {
+            assert!(!is_plain(c), "{c:?}");
+        }
     }
 
     #[test]

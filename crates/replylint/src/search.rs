@@ -7,8 +7,8 @@
 //! only to be thrown away.
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::automaton::StateID;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::normalize::{is_unspaced_script, is_word_char};

@@ -20,6 +20,7 @@ pub enum LexiconCommand {
         lexicons: LexiconArgs,
     },
     /// Print every expanded literal of the active lexicons as `lang<TAB>rule_id<TAB>literal`.
+    #[command(long_flag = "expand")]
     Expand {
         #[command(flatten)]
         lexicons: LexiconArgs,

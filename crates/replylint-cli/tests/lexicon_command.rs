@@ -70,6 +70,21 @@ fn expand_prints_language_rule_and_literal_separated_by_tabs() {
 }
 
 #[test]
+fn expand_is_also_a_flag() {
+    let sub = replylint()
+        .args(["lexicon", "expand", "--languages", "en"])
+        .output()
+        .unwrap();
+    let flag = replylint()
+        .args(["lexicon", "--expand", "--languages", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(flag.status.code(), Some(0));
+    assert!(!flag.stdout.is_empty());
+    assert_eq!(flag.stdout, sub.stdout);
+}
+
+#[test]
 fn expand_of_the_builtin_lexicons_has_three_tab_separated_fields_on_every_line() {
     let out = replylint().args(["lexicon", "expand"]).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();

@@ -130,8 +130,8 @@ fn normalize_unicode(text: &str) -> Normalized {
         text: String::with_capacity(text.len()),
         origins: Vec::new(),
     };
-    // Plain characters cannot change the NFC form; the quick check's lookups cost more.
-    if text.chars().all(is_plain) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // A text of composed characters is in NFC; the quick check's lookups cost more.
+    if text.chars().all(is_composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         for (i, c) in text.char_indices() {
             out.push(c, i, i + c.len_utf8());
         }
@@ -393,26 +393,33 @@ pub(crate) fn is_letter_or_mark(c: char) -> bool {
     CHAR_CLASSES.is(c, LETTER)
 }
 
-/// True for characters that [`normalize`] leaves as they are and that cannot change the NFC
-/// form of a text: NFC quick check Yes, canonical combining class 0, their own lowercase.
+/// True for characters that cannot change the NFC form of a text: NFC quick check Yes and
+/// canonical combining class 0.
+fn is_composed(c: char) -> bool {
+    CHAR_CLASSES.is(c, COMPOSED)
+}
+
+/// True for [composed](is_composed) characters that [`normalize`] leaves as they are.
 fn is_plain(c: char) -> bool {
     CHAR_CLASSES.is(c, PLAIN)
 }
 
 const WORD: usize = 0;
 const LETTER: usize = 1;
-const PLAIN: usize = 2;
+const COMPOSED: usize = 2;
+const PLAIN: usize = 3;
 
 /// The Unicode property lookups the engine makes for every character, answered from bitmaps
 /// over the Basic Multilingual Plane: the standard library's tables take a binary search per
 /// non-ASCII character, which was a third of the analysis time on non-Latin text, and the
 /// NFC quick check a perfect-hash lookup per character.
 struct CharClasses {
-    bits: [Box<[u64]>; 3],
+    bits: [Box<[u64]>; 4],
 }
 
 static CHAR_CLASSES: std::sync::LazyLock<CharClasses> = std::sync::LazyLock::new(|| {
     let mut bits = [
+        vec![0u64; 1024].into_boxed_slice(),
         vec![0u64; 1024].into_boxed_slice(),
         vec![0u64; 1024].into_boxed_slice(),
         vec![0u64; 1024].into_boxed_slice(),
@@ -431,6 +438,9 @@ static CHAR_CLASSES: std::sync::LazyLock<CharClasses> = std::sync::LazyLock::new
         fold_char(c, &mut folded);
         let composed = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
             && unicode_normalization::char::canonical_combining_class(c) == 0;
+        if composed {
+            bits[COMPOSED][i / 64] |= 1 << (i % 64);
+        }
         if composed && !c.is_whitespace() && folded.chars().eq(std::iter::once(c)) {
             bits[PLAIN][i / 64] |= 1 << (i % 64);
         }
@@ -555,15 +565,10 @@ mod tests {
 
     #[test]
     fn plain_characters_are_left_as_they_are_and_keep_text_composed() {
-        let plain: Vec<char> = (0..=0x10FFFFu32)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_plain(c))
-            .collect();
-        assert!(plain.len() > 40_000, "{}", plain.len());
-        for &c in &plain {
-            let mut folded = String::new();
-            fold_char(c, &mut folded);
-            assert_eq!(folded, c.to_string(), "{c:?}");
+        let all = || (0..=0x10FFFFu32).filter_map(char::from_u32);
+        let composed: Vec<char> = all().filter(|&c| is_composed(c)).collect();
+        assert!(composed.len() > 50_000, "{}", composed.len());
+        for &c in &composed {
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
             assert_eq!(
                 unicode_normalization::char::canonical_combining_class(c),
@@ -571,6 +576,15 @@ mod tests {
                 "{c:?}"
             );
         }
+        let plain: Vec<char> = all().filter(|&c| is_plain(c)).collect();
+        assert!(plain.len() > 40_000, "{}", plain.len());
+        for &c in &plain {
+            assert!(is_composed(c), "{c:?}");
+            let mut folded = String::new();
+            fold_char(c, &mut folded);
+            assert_eq!(folded, c.to_string(), "{c:?}");
+        }
+        assert!(is_composed('Ж') && !is_plain('Ж'));
         // What is not plain: capitals, whitespace, folded punctuation, marks, NFC-changed.
         for c in ['A', 'Ж', ' ', '\u{2019}', 'ё', '\u{301}', '\u{64B}', '\u{0958}'] {
             assert!(!is_plain(c), "{c:?}");

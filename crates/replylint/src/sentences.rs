@@ -185,6 +185,11 @@ impl AsciiSentences<'_> {
             self.pos += 1;
             self.state = advance(before, p);
             let last = before[3];
+            // SB6 to SB11 all need the text so far to end in a terminator, a closing mark or
+            // a space: after a letter or other character nothing breaks.
+            if matches!(last, Part::UpperLower | Part::Other) {
+                continue;
+            }
             let breaks = match p {
                 _ if last == Part::Sot => true,
                 Property::Lf if last == Part::Cr => false,

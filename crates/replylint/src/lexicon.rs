@@ -376,6 +376,7 @@ impl Lexicon {
         let mut owner_of_literal: FxHashMap<String, usize> = FxHashMap::default();
         let fold = pattern_fold(&language);
         let mut anchors = anchors.map(|a| a.iter());
+        let mut lines = LineCounter::default();
         for spanned in doc.rules {
             let span = spanned.span();
             let entry = spanned.into_inner();
@@ -467,7 +468,7 @@ impl Lexicon {
                 suggestion: entry.suggestion.trim().to_string(),
                 examples: entry.examples,
                 guardrails: entry.guardrails,
-                line: line_of(source, span.start),
+                line: lines.line_of(source, span.start),
             });
         }
         Ok(Lexicon {
@@ -653,6 +654,30 @@ fn is_rule_name(name: &str) -> bool {
         && name
             .split('-')
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Line numbers of offsets that mostly come in increasing order (the rules of a file): each
+/// is counted on from the previous one, not from the start of the file again.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    /// Line breaks before `offset`.
+    breaks: usize,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, source: &str, offset: usize) -> usize {
+        let offset = offset.min(source.len());
+        if offset < self.offset {
+            *self = LineCounter::default();
+        }
+        self.breaks += source.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.breaks + 1
+    }
 }
 
 fn line_of(source: &str, offset: usize) -> usize {

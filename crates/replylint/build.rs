@@ -19,13 +19,16 @@ mod lexicon;
 #[path = "src/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
+#[path = "src/openers.rs"]
+mod openers;
+#[allow(dead_code)]
 #[path = "src/pattern.rs"]
 mod pattern;
 
 fn main() {
     let dir = Path::new("lexicons");
     println!("cargo::rerun-if-changed=lexicons");
-    for shared in ["category", "error", "lexicon", "normalize", "pattern"] {
+    for shared in ["category", "error", "lexicon", "normalize", "openers", "pattern"] {
         println!("cargo::rerun-if-changed=src/{shared}.rs");
     }
 

@@ -414,8 +414,10 @@ impl AnalyzerBuilder {
                 .collect()
         };
         let mut seen_ids = HashSet::new();
-        let mut opener_literals: Vec<(usize, String)> = Vec::new();
+        // For each lexicon, the index in `rules` of each of its rules, `None` when disabled.
+        let mut rule_indices: Vec<Vec<Option<usize>>> = Vec::with_capacity(lexicons.len());
         for lexicon in &lexicons {
+            let mut indices = Vec::with_capacity(lexicon.rules().len());
             let language: Arc<str> = lexicon.language().code.as_str().into();
             let particles = Particles::new(&lexicon.language().particles);
             let group = match groups.iter().position(|(p, _)| *p == particles) {
@@ -430,8 +432,10 @@ impl AnalyzerBuilder {
                     return Err(Error::DuplicateRule(rule.id.clone()));
                 }
                 if !enabled(&rule.id) {
+                    indices.push(None);
                     continue;
                 }
+                indices.push(Some(rules.len()));
                 for split in &rule.splits {
                     let folded = Split {
                         prefixes: fold_all(&split.prefixes),
@@ -439,9 +443,6 @@ impl AnalyzerBuilder {
                         suffixes: fold_all(&split.suffixes),
                     };
                     groups[group].1.push((folded, rules.len()));
-                }
-                if rule.category == Category::RoboticOpener {
-                    opener_literals.extend(rule.literals().into_iter().map(|l| (rules.len(), l)));
                 }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
@@ -453,6 +454,7 @@ impl AnalyzerBuilder {
                     position: rule.position,
                 });
             }
+            rule_indices.push(indices);
         }
         let matchers = groups
             .into_iter()
@@ -550,6 +552,7 @@ impl AnalyzerBuilder {
             }
         }
 
+        let opener_parts: Vec<_> = lexicons.iter().map(|l| l.openers()).collect();
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 matchers,
@@ -563,18 +566,10 @@ impl AnalyzerBuilder {
                 detected_language_only: self.detected_language_only,
                 cues: Cues::new(lexicons.iter().map(|l| l.context())),
                 openers: Openers::new(
-                    opener_literals.iter().map(|(rule, l)| (*rule, l.as_str())),
-                    lexicons
+                    opener_parts
                         .iter()
-                        .flat_map(|l| l.rules())
-                        .flat_map(|r| &r.splits)
-                        .flat_map(|s| {
-                            s.prefixes
-                                .iter()
-                                .chain(&s.anchors)
-                                .chain(&s.suffixes)
-                                .map(String::as_str)
-                        }),
+                        .zip(&rule_indices)
+                        .map(|(part, indices)| (&**part, indices.as_slice())),
                     self.opener_similarity,
                 ),
                 skip_quoted: self.skip_quoted,

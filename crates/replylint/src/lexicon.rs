@@ -18,6 +18,7 @@ use toml::Spanned;
 use crate::category::{Category, Severity};
 use crate::error::Error;
 use crate::normalize::{is_word_char, normalize, normalize_literal, strip_accents, Particles, WordFolds};
+use crate::openers::LexiconOpeners;
 use crate::pattern::{self, Split};
 
 /// Where in a reply a rule applies.
@@ -154,6 +155,7 @@ pub struct Lexicon {
     context: Box<Context>,
     rules: Vec<Rule>,
     pattern_words: Derived<PatternWords>,
+    openers: Derived<LexiconOpeners>,
 }
 
 /// What language detection takes from a lexicon's patterns: their letters and their longer
@@ -476,6 +478,7 @@ impl Lexicon {
             context: Box::new(context),
             rules,
             pattern_words: Derived::default(),
+            openers: Derived::default(),
         })
     }
 
@@ -506,6 +509,30 @@ impl Lexicon {
             Arc::new(words)
         });
         words.clone()
+    }
+
+    /// This lexicon's robotic-opener templates and pattern words, for the opener similarity
+    /// check; splitting every literal into words is costly, so it is done once per lexicon.
+    pub(crate) fn openers(&self) -> Arc<LexiconOpeners> {
+        let openers = self.openers.0.get_or_init(|| {
+            let literals: Vec<(usize, String)> = self
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, rule)| rule.category == Category::RoboticOpener)
+                .flat_map(|(i, rule)| rule.literals().into_iter().map(move |l| (i, l)))
+                .collect();
+            let parts = self
+                .rules
+                .iter()
+                .flat_map(|r| &r.splits)
+                .flat_map(|s| s.prefixes.iter().chain(&s.anchors).chain(&s.suffixes));
+            Arc::new(LexiconOpeners::new(
+                literals.iter().map(|(i, l)| (*i, l.as_str())),
+                parts.map(String::as_str),
+            ))
+        });
+        openers.clone()
     }
 
     /// The language this lexicon is for.

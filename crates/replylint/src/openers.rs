@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::lexicon::{push_record, Records};
 use crate::normalize::{is_word_char, normalize};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -53,7 +54,7 @@ struct Template {
 /// One lexicon's share of [`Openers`], worked out once per lexicon
 /// ([`Lexicon::openers`](crate::Lexicon)) and merged by [`Openers::new`] on every build:
 /// splitting tens of thousands of literals into words is most of the cost of the openers.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct LexiconOpeners {
     /// The template words, numbered by their place here.
     words: Vec<Arc<str>>,
@@ -65,6 +66,43 @@ pub(crate) struct LexiconOpeners {
 }
 
 impl LexiconOpeners {
+    /// Appends the records [`LexiconOpeners::decode`] reads (see [`Lexicon::precomputed`]).
+    ///
+    /// [`Lexicon::precomputed`]: crate::Lexicon
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn encode(&self, out: &mut String) {
+        push_record(out, &self.words);
+        let templates = self.templates.iter().map(|(rule, words)| {
+            std::iter::once(*rule as u32)
+                .chain(words.iter().copied())
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        push_record(out, templates);
+        push_record(out, &self.vocabulary);
+    }
+
+    /// Reads what [`LexiconOpeners::encode`] wrote.
+    pub fn decode(records: &mut Records<'_>) -> LexiconOpeners {
+        let number = |n: &str| n.parse::<u32>().expect("build.rs writes numbers");
+        let words = records.words().map(Arc::from).collect();
+        let templates = records
+            .words()
+            .map(|t| {
+                let mut numbers = t.split(' ').map(number);
+                let rule = numbers.next().unwrap_or_default() as usize;
+                (rule, numbers.collect())
+            })
+            .collect();
+        let vocabulary = records.words().map(Arc::from).collect();
+        LexiconOpeners {
+            words,
+            templates,
+            vocabulary,
+        }
+    }
+
     /// The templates: `(rule, normalised literal)` pairs, `rule` the index of the rule in its
     /// lexicon; `vocabulary`: the normalised parts of every pattern of the lexicon.
     pub fn new<'a>(

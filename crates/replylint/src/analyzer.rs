@@ -1,5 +1,6 @@
 //! [`Analyzer`] and its [`AnalyzerBuilder`]: configuration in, reports out.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -391,7 +392,7 @@ impl AnalyzerBuilder {
         // The splits of each set of particles: the lexicons without particles (and the
         // glossary) first, matched against the plain text; each other set against the text
         // without those particles.
-        let mut groups: Vec<(Particles, Vec<(Split, usize)>)> = vec![(Particles::default(), Vec::new())];
+        let mut groups: Vec<(Particles, Vec<(Cow<Split>, usize)>)> = vec![(Particles::default(), Vec::new())];
 
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
@@ -401,7 +402,7 @@ impl AnalyzerBuilder {
                     anchors: vec![literal],
                     suffixes: vec![String::new()],
                 };
-                groups[0].1.push((whole, rules.len()));
+                groups[0].1.push((Cow::Owned(whole), rules.len()));
                 rules.push(glossary_rule(entry));
             }
         }
@@ -413,11 +414,19 @@ impl AnalyzerBuilder {
                 .map(|p| folds.apply_normalized_literal(p).into_owned())
                 .collect()
         };
+        // Nearly always none of a lexicon's pattern words is a variant of another lexicon, and
+        // folding its patterns would change nothing.
+        let variants: FxHashSet<&str> = lexicons
+            .iter()
+            .flat_map(|l| &l.language().word_variants)
+            .map(|(variant, _)| variant.as_str())
+            .collect();
         let mut seen_ids = HashSet::new();
         // For each lexicon, the index in `rules` of each of its rules, `None` when disabled.
         let mut rule_indices: Vec<Vec<Option<usize>>> = Vec::with_capacity(lexicons.len());
         for lexicon in &lexicons {
             let mut indices = Vec::with_capacity(lexicon.rules().len());
+            let fold = lexicon.openers().has_any_word(&variants);
             let language: Arc<str> = lexicon.language().code.as_str().into();
             let particles = Particles::new(&lexicon.language().particles);
             let group = match groups.iter().position(|(p, _)| *p == particles) {
@@ -437,12 +446,16 @@ impl AnalyzerBuilder {
                 }
                 indices.push(Some(rules.len()));
                 for split in &rule.splits {
-                    let folded = Split {
-                        prefixes: fold_all(&split.prefixes),
-                        anchors: fold_all(&split.anchors),
-                        suffixes: fold_all(&split.suffixes),
+                    let split = if fold {
+                        Cow::Owned(Split {
+                            prefixes: fold_all(&split.prefixes),
+                            anchors: fold_all(&split.anchors),
+                            suffixes: fold_all(&split.suffixes),
+                        })
+                    } else {
+                        Cow::Borrowed(split)
                     };
-                    groups[group].1.push((folded, rules.len()));
+                    groups[group].1.push((split, rules.len()));
                 }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
@@ -458,7 +471,7 @@ impl AnalyzerBuilder {
         }
         let matchers = groups
             .into_iter()
-            .map(|(particles, splits)| Ok((particles, Matcher::new(splits)?)))
+            .map(|(particles, splits)| Ok((particles, Matcher::new(&splits)?)))
             .collect::<Result<Vec<_>, Error>>()?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {

@@ -6,6 +6,7 @@
 //! the literals would give: from left to right, the earliest start on a word boundary, the
 //! longest literal there that ends on one, the first rule that owns it.
 
+use std::borrow::Borrow;
 use std::cmp::Reverse;
 use std::sync::Arc;
 
@@ -103,26 +104,27 @@ pub(crate) struct RawMatch {
 impl Matcher {
     /// Builds the automaton from `(split, rule)` pairs, in rule order: where two rules stand
     /// for the same literal, the earlier one owns it.
-    pub fn new(splits: impl IntoIterator<Item = (Split, usize)>) -> Result<Matcher, Error> {
-        let mut anchor_ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut anchors: Vec<String> = Vec::new();
+    pub fn new<S: Borrow<Split>>(splits: &[(S, usize)]) -> Result<Matcher, Error> {
+        let mut anchor_ids: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut anchors: Vec<&str> = Vec::new();
         let mut entries_of: Vec<Vec<Entry>> = Vec::new();
         for (split, rule) in splits {
-            let joined = |parts: Vec<String>, before: bool| -> Arc<[Affix]> {
+            let (split, rule) = (split.borrow(), *rule);
+            let joined = |parts: &[String], before: bool| -> Arc<[Affix]> {
                 parts
-                    .into_iter()
+                    .iter()
                     .map(|p| match (p.is_empty(), before) {
-                        (true, true) => Affix::prefix(p),
-                        (true, false) => Affix::suffix(p),
+                        (true, true) => Affix::prefix(String::new()),
+                        (true, false) => Affix::suffix(String::new()),
                         (false, true) => Affix::prefix(format!("{p} ")),
                         (false, false) => Affix::suffix(format!(" {p}")),
                     })
                     .collect()
             };
-            let prefixes = joined(split.prefixes, true);
-            let suffixes = joined(split.suffixes, false);
-            for anchor in split.anchors.into_iter().filter(|a| !a.is_empty()) {
-                let id = *anchor_ids.entry(anchor.clone()).or_insert_with(|| {
+            let prefixes = joined(&split.prefixes, true);
+            let suffixes = joined(&split.suffixes, false);
+            for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
+                let id = *anchor_ids.entry(anchor).or_insert_with(|| {
                     anchors.push(anchor);
                     entries_of.push(Vec::new());
                     anchors.len() - 1
@@ -229,7 +231,8 @@ mod tests {
             anchors: vec![l.to_string()],
             suffixes: vec![String::new()],
         };
-        let m = Matcher::new(literals.iter().enumerate().map(|(i, l)| (whole(l), i))).unwrap();
+        let splits: Vec<(Split, usize)> = literals.iter().enumerate().map(|(i, l)| (whole(l), i)).collect();
+        let m = Matcher::new(&splits).unwrap();
         let out = leftmost_longest(m.candidates(haystack));
         out.iter()
             .map(|r| format!("{}:{}", r.rule, &haystack[r.start..r.end]))
@@ -274,7 +277,7 @@ mod tests {
             anchors: vec!["company policy".into()],
             suffixes: vec![String::new(), "now".into()],
         };
-        let m = Matcher::new([(split, 7)]).unwrap();
+        let m = Matcher::new(&[(split, 7)]).unwrap();
         let find = |text: &str| {
             let out = leftmost_longest(m.candidates(text));
             out.iter()

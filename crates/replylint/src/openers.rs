@@ -66,6 +66,15 @@ pub(crate) struct LexiconOpeners {
 }
 
 impl LexiconOpeners {
+    /// True when a word of the lexicon's patterns, cut as the word folds cut them (runs of
+    /// word characters, so "we've" holds "we" and "ve"), is one of `words`.
+    pub fn has_any_word(&self, words: &FxHashSet<&str>) -> bool {
+        !words.is_empty()
+            && self.vocabulary.iter().any(|w| {
+                words.contains(&**w) || (w.contains('\'') && w.split('\'').any(|p| words.contains(p)))
+            })
+    }
+
     /// Appends the records [`LexiconOpeners::decode`] reads (see [`Lexicon::precomputed`]).
     ///
     /// [`Lexicon::precomputed`]: crate::Lexicon
@@ -340,6 +349,14 @@ mod tests {
         let part = LexiconOpeners::new([(0, "dear valued customer")], []);
         let off = Openers::new([(&part, &[Some(0)][..])], 0.0);
         assert_eq!(every_sentence(&off, "Dear valued customer"), None);
+    }
+
+    #[test]
+    fn pattern_words_are_cut_as_the_word_folds_cut_them() {
+        let part = LexiconOpeners::new([], ["we've got it", "ng"]);
+        let has = |words: &[&str]| part.has_any_word(&words.iter().copied().collect());
+        assert!(has(&["ve"]) && has(&["we"]) && has(&["got"]) && has(&["ng", "nang"]));
+        assert!(!has(&["nang"]) && !has(&["wee"]) && !has(&[]));
     }
 
     #[test]

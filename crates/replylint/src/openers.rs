@@ -51,6 +51,10 @@ struct Template {
     words: Box<[u32]>,
 }
 
+/// What [`LexiconOpeners::encode`] adds to a number to write it as one character: past the
+/// control characters that separate records.
+const NUMBER_BASE: u32 = 0x100;
+
 /// One lexicon's share of [`Openers`], worked out once per lexicon
 /// ([`Lexicon::openers`](crate::Lexicon)) and merged by [`Openers::new`] on every build:
 /// splitting tens of thousands of literals into words is most of the cost of the openers.
@@ -81,12 +85,16 @@ impl LexiconOpeners {
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode(&self, out: &mut String) {
         push_record(out, &self.words);
+        // One character per number, so reading them back needs no parsing.
+        let digit = |n: u32| {
+            char::from_u32(n + NUMBER_BASE)
+                .filter(|c| (*c as u32) < 0xD800)
+                .expect("fewer than 55,000 rules and template words per lexicon")
+        };
         let templates = self.templates.iter().map(|(rule, words)| {
-            std::iter::once(*rule as u32)
-                .chain(words.iter().copied())
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
+            std::iter::once(digit(*rule as u32))
+                .chain(words.iter().map(|&w| digit(w)))
+                .collect::<String>()
         });
         push_record(out, templates);
         push_record(out, &self.vocabulary);
@@ -94,12 +102,11 @@ impl LexiconOpeners {
 
     /// Reads what [`LexiconOpeners::encode`] wrote.
     pub fn decode(records: &mut Records<'_>) -> LexiconOpeners {
-        let number = |n: &str| n.parse::<u32>().expect("build.rs writes numbers");
         let words = records.words().map(Arc::from).collect();
         let templates = records
             .words()
             .map(|t| {
-                let mut numbers = t.split(' ').map(number);
+                let mut numbers = t.chars().map(|c| c as u32 - NUMBER_BASE);
                 let rule = numbers.next().unwrap_or_default() as usize;
                 (rule, numbers.collect())
             })

@@ -113,11 +113,12 @@ impl Matcher {
             let joined = |parts: &[String], before: bool| -> Arc<[Affix]> {
                 parts
                     .iter()
+                    // With the joining space; `concat`, as `format!` was a tenth of a build.
                     .map(|p| match (p.is_empty(), before) {
                         (true, true) => Affix::prefix(String::new()),
                         (true, false) => Affix::suffix(String::new()),
-                        (false, true) => Affix::prefix(format!("{p} ")),
-                        (false, false) => Affix::suffix(format!(" {p}")),
+                        (false, true) => Affix::prefix([p, " "].concat()),
+                        (false, false) => Affix::suffix([" ", p].concat()),
                     })
                     .collect()
             };

@@ -392,7 +392,7 @@ impl AnalyzerBuilder {
         // The splits of each set of particles: the lexicons without particles (and the
         // glossary) first, matched against the plain text; each other set against the text
         // without those particles.
-        let mut groups: Vec<(Particles, Vec<(Cow<Split>, usize)>)> = vec![(Particles::default(), Vec::new())];
+        let mut groups: Vec<SplitGroup> = vec![(Particles::default(), Vec::new())];
 
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
@@ -592,6 +592,9 @@ impl AnalyzerBuilder {
         })
     }
 }
+
+/// A set of particles and the splits matched against the text without them, with their rules.
+type SplitGroup<'l> = (Particles, Vec<(Cow<'l, Split>, usize)>);
 
 fn load(source: &LexiconSource) -> Result<Lexicon, Error> {
     match source {
@@ -1156,6 +1159,12 @@ mod tests {
             assert_eq!(&fresh, builtin, "{}", b.code);
             assert_eq!(fresh.pattern_words(), builtin.pattern_words(), "{}", b.code);
             assert_eq!(fresh.openers(), builtin.openers(), "{}", b.code);
+            // And what it writes reads back as what it wrote.
+            let origin = format!("lexicons/{}.toml", b.code);
+            let read = Lexicon::parse_validated(&origin, b.source, &fresh.precomputed()).unwrap();
+            assert_eq!(read, fresh, "{}", b.code);
+            assert_eq!(read.pattern_words(), fresh.pattern_words(), "{}", b.code);
+            assert_eq!(read.openers(), fresh.openers(), "{}", b.code);
         }
     }
 

@@ -38,7 +38,8 @@ struct Entry {
 /// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
 #[derive(Debug)]
 struct Affix {
-    text: String,
+    /// Boxed: a `String`'s capacity is one word more, for each of tens of thousands.
+    text: Box<str>,
     /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
     edge: u64,
     /// Which bits of the window `edge` covers.
@@ -54,7 +55,7 @@ impl Affix {
         Affix {
             edge: u64::from_le_bytes(word),
             mask: if k == 0 { 0 } else { u64::MAX << (8 * (8 - k)) },
-            text,
+            text: text.into_boxed_str(),
         }
     }
 
@@ -66,7 +67,7 @@ impl Affix {
         Affix {
             edge: u64::from_le_bytes(word),
             mask: if k == 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 },
-            text,
+            text: text.into_boxed_str(),
         }
     }
 
@@ -127,7 +128,7 @@ impl Matcher {
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
                 let id = *anchor_ids.entry(anchor).or_insert_with(|| {
                     anchors.push(anchor);
-                    entries_of.push(Vec::new());
+                    entries_of.push(Vec::with_capacity(1));
                     anchors.len() - 1
                 });
                 entries_of[id].push(Entry {
@@ -137,6 +138,9 @@ impl Matcher {
                 });
             }
         }
+        // Most anchors have one entry (hence room for one at first: a vector's first push makes
+        // room for four); the others are trimmed to their size.
+        entries_of.iter_mut().for_each(Vec::shrink_to_fit);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&anchors)

@@ -19,6 +19,9 @@ mod lexicon;
 #[path = "src/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
+#[path = "src/openers.rs"]
+mod openers;
+#[allow(dead_code)]
 #[path = "src/pattern.rs"]
 mod pattern;
 
@@ -29,7 +32,7 @@ mod search;
 fn main() {
     let dir = Path::new("lexicons");
     println!("cargo::rerun-if-changed=lexicons");
-    for shared in ["category", "error", "lexicon", "normalize", "pattern"] {
+    for shared in ["category", "error", "lexicon", "normalize", "openers", "pattern"] {
         println!("cargo::rerun-if-changed=src/{shared}.rs");
     }
 
@@ -41,11 +44,12 @@ fn main() {
     // English first: it is the lingua franca, and earlier lexicons win shared literals.
     files.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "en"), p.clone()));
 
+    let out_dir = env::var("OUT_DIR").unwrap();
     let mut embedded = String::from(
-        "/// A built-in lexicon: its language code, its TOML source, and the anchor token of every\n\
-         /// pattern, in order.\n\
+        "/// A built-in lexicon: its language code, its TOML source, and what parsing it and\n\
+         /// building the first analyzer work out (`Lexicon::precomputed`).\n\
          pub(crate) struct Builtin {\n    pub code: &'static str,\n    pub source: &'static str,\n    \
-         pub anchors: &'static [Option<(u32, u32)>],\n}\n\n",
+         pub precomputed: &'static str,\n}\n\n",
     );
     embedded.push_str("/// The built-in lexicons, English first.\n");
     embedded.push_str("pub(crate) static BUILTIN: &[Builtin] = &[\n");
@@ -55,7 +59,7 @@ fn main() {
         let origin = format!("crates/replylint/lexicons/{code}.toml");
         let feature = format!("CARGO_FEATURE_LANG_{}", code.to_uppercase());
         let source = fs::read_to_string(path).expect("lexicon files are UTF-8 text");
-        let anchors = match lexicon::Lexicon::parse(&origin, &source) {
+        let precomputed = match lexicon::Lexicon::parse(&origin, &source) {
             Ok(lex) if lex.language().code != code => {
                 println!(
                     "cargo::error={origin}: the file name says `{code}` but [language] code is `{}`",
@@ -64,7 +68,7 @@ fn main() {
                 failed = true;
                 continue;
             }
-            Ok(lex) => anchor_tokens(&lex),
+            Ok(lex) => lex.precomputed(),
             Err(e) => {
                 println!("cargo::error={e}");
                 failed = true;
@@ -79,31 +83,18 @@ fn main() {
             continue;
         }
         let abs = fs::canonicalize(path).expect("lexicon path exists");
+        let data = Path::new(&out_dir).join(format!("{code}.precomputed"));
+        fs::write(&data, precomputed).expect("OUT_DIR is writable");
         embedded.push_str(&format!(
-            "    Builtin {{ code: {code:?}, source: include_str!({:?}), anchors: &{anchors:?} }},\n",
-            abs.display().to_string()
+            "    Builtin {{ code: {code:?}, source: include_str!({:?}), precomputed: include_str!({:?}) }},\n",
+            abs.display().to_string(),
+            data.display().to_string()
         ));
     }
     embedded.push_str("];\n");
     if failed {
         return;
     }
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_lexicons.rs");
+    let out = Path::new(&out_dir).join("builtin_lexicons.rs");
     fs::write(out, embedded).expect("OUT_DIR is writable");
-}
-
-/// For every pattern of every rule, in order, the byte range of the token its split is cut
-/// around: choosing it is most of the cost of splitting, so the library reads it from here.
-fn anchor_tokens(lexicon: &lexicon::Lexicon) -> Vec<Option<(u32, u32)>> {
-    let fold = lexicon::pattern_fold(lexicon.language());
-    lexicon
-        .rules()
-        .iter()
-        .flat_map(|rule| &rule.patterns)
-        .map(|p| {
-            pattern::anchor_token(p, &fold)
-                .expect("a pattern that parsed has an anchor or none")
-                .map(|token| (token.start as u32, token.end as u32))
-        })
-        .collect()
 }

@@ -1,5 +1,6 @@
 //! [`Analyzer`] and its [`AnalyzerBuilder`]: configuration in, reports out.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ static BUILTIN_LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
     builtin::BUILTIN
         .iter()
         .map(|b| {
-            Lexicon::parse_validated(&format!("lexicons/{}.toml", b.code), b.source, b.anchors)
+            Lexicon::parse_validated(&format!("lexicons/{}.toml", b.code), b.source, b.precomputed)
                 .expect("built-in lexicons are validated by build.rs")
         })
         .collect()
@@ -391,7 +392,7 @@ impl AnalyzerBuilder {
         // The splits of each set of particles: the lexicons without particles (and the
         // glossary) first, matched against the plain text; each other set against the text
         // without those particles.
-        let mut groups: Vec<(Particles, Vec<(Split, usize)>)> = vec![(Particles::default(), Vec::new())];
+        let mut groups: Vec<SplitGroup> = vec![(Particles::default(), Vec::new())];
 
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
@@ -401,7 +402,7 @@ impl AnalyzerBuilder {
                     anchors: vec![literal],
                     suffixes: vec![String::new()],
                 };
-                groups[0].1.push((whole, rules.len()));
+                groups[0].1.push((Cow::Owned(whole), rules.len()));
                 rules.push(glossary_rule(entry));
             }
         }
@@ -413,9 +414,19 @@ impl AnalyzerBuilder {
                 .map(|p| folds.apply_normalized_literal(p).into_owned())
                 .collect()
         };
+        // Nearly always none of a lexicon's pattern words is a variant of another lexicon, and
+        // folding its patterns would change nothing.
+        let variants: FxHashSet<&str> = lexicons
+            .iter()
+            .flat_map(|l| &l.language().word_variants)
+            .map(|(variant, _)| variant.as_str())
+            .collect();
         let mut seen_ids = HashSet::new();
-        let mut opener_literals: Vec<(usize, String)> = Vec::new();
+        // For each lexicon, the index in `rules` of each of its rules, `None` when disabled.
+        let mut rule_indices: Vec<Vec<Option<usize>>> = Vec::with_capacity(lexicons.len());
         for lexicon in &lexicons {
+            let mut indices = Vec::with_capacity(lexicon.rules().len());
+            let fold = lexicon.openers().has_any_word(&variants);
             let language: Arc<str> = lexicon.language().code.as_str().into();
             let particles = Particles::new(&lexicon.language().particles);
             let group = match groups.iter().position(|(p, _)| *p == particles) {
@@ -430,18 +441,21 @@ impl AnalyzerBuilder {
                     return Err(Error::DuplicateRule(rule.id.clone()));
                 }
                 if !enabled(&rule.id) {
+                    indices.push(None);
                     continue;
                 }
+                indices.push(Some(rules.len()));
                 for split in &rule.splits {
-                    let folded = Split {
-                        prefixes: fold_all(&split.prefixes),
-                        anchors: fold_all(&split.anchors),
-                        suffixes: fold_all(&split.suffixes),
+                    let split = if fold {
+                        Cow::Owned(Split {
+                            prefixes: fold_all(&split.prefixes),
+                            anchors: fold_all(&split.anchors),
+                            suffixes: fold_all(&split.suffixes),
+                        })
+                    } else {
+                        Cow::Borrowed(split)
                     };
-                    groups[group].1.push((folded, rules.len()));
-                }
-                if rule.category == Category::RoboticOpener {
-                    opener_literals.extend(rule.literals().into_iter().map(|l| (rules.len(), l)));
+                    groups[group].1.push((split, rules.len()));
                 }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
@@ -453,12 +467,15 @@ impl AnalyzerBuilder {
                     position: rule.position,
                 });
             }
+            rule_indices.push(indices);
         }
         let (particles, splits): (Vec<Particles>, Vec<_>) = groups.into_iter().unzip();
-        let matcher =
-            Matcher::new(splits.into_iter().enumerate().flat_map(|(group, splits)| {
-                splits.into_iter().map(move |(split, rule)| (split, rule, group))
-            }))?;
+        let splits: Vec<(Cow<Split>, usize, usize)> = splits
+            .into_iter()
+            .enumerate()
+            .flat_map(|(group, splits)| splits.into_iter().map(move |(split, rule)| (split, rule, group)))
+            .collect();
+        let matcher = Matcher::new(&splits)?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {
@@ -551,6 +568,7 @@ impl AnalyzerBuilder {
             }
         }
 
+        let opener_parts: Vec<_> = lexicons.iter().map(|l| l.openers()).collect();
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 matcher,
@@ -565,18 +583,10 @@ impl AnalyzerBuilder {
                 detected_language_only: self.detected_language_only,
                 cues: Cues::new(lexicons.iter().map(|l| l.context())),
                 openers: Openers::new(
-                    opener_literals.iter().map(|(rule, l)| (*rule, l.as_str())),
-                    lexicons
+                    opener_parts
                         .iter()
-                        .flat_map(|l| l.rules())
-                        .flat_map(|r| &r.splits)
-                        .flat_map(|s| {
-                            s.prefixes
-                                .iter()
-                                .chain(&s.anchors)
-                                .chain(&s.suffixes)
-                                .map(String::as_str)
-                        }),
+                        .zip(&rule_indices)
+                        .map(|(part, indices)| (&**part, indices.as_slice())),
                     self.opener_similarity,
                 ),
                 skip_quoted: self.skip_quoted,
@@ -586,6 +596,9 @@ impl AnalyzerBuilder {
         })
     }
 }
+
+/// A set of particles and the splits matched against the text without them, with their rules.
+type SplitGroup<'l> = (Particles, Vec<(Cow<'l, Split>, usize)>);
 
 fn load(source: &LexiconSource) -> Result<Lexicon, Error> {
     match source {
@@ -1160,13 +1173,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_anchors_build_rs_chose_are_the_ones_the_library_would_choose() {
-        for b in builtin::BUILTIN {
+    fn what_build_rs_precomputed_is_what_the_library_works_out() {
+        for (b, builtin) in builtin::BUILTIN.iter().zip(builtin_lexicons()) {
+            let fresh = Lexicon::parse(&format!("lexicons/{}.toml", b.code), b.source).unwrap();
+            // Rules with their splits, language, context.
+            assert_eq!(&fresh, builtin, "{}", b.code);
+            assert_eq!(fresh.pattern_words(), builtin.pattern_words(), "{}", b.code);
+            assert_eq!(fresh.openers(), builtin.openers(), "{}", b.code);
+            // And what it writes reads back as what it wrote.
             let origin = format!("lexicons/{}.toml", b.code);
-            let chosen_now = Lexicon::parse_validated(&origin, b.source, &[]).unwrap();
-            let recorded = Lexicon::parse_validated(&origin, b.source, b.anchors).unwrap();
-            let splits = |l: &Lexicon| l.rules().iter().map(|r| r.splits.clone()).collect::<Vec<_>>();
-            assert_eq!(splits(&chosen_now), splits(&recorded), "{}", b.code);
+            let read = Lexicon::parse_validated(&origin, b.source, &fresh.precomputed()).unwrap();
+            assert_eq!(read, fresh, "{}", b.code);
+            assert_eq!(read.pattern_words(), fresh.pattern_words(), "{}", b.code);
+            assert_eq!(read.openers(), fresh.openers(), "{}", b.code);
         }
     }
 

@@ -18,6 +18,7 @@ use toml::Spanned;
 use crate::category::{Category, Severity};
 use crate::error::Error;
 use crate::normalize::{is_word_char, normalize, normalize_literal, strip_accents, Particles, WordFolds};
+use crate::openers::LexiconOpeners;
 use crate::pattern::{self, Split};
 
 /// Where in a reply a rule applies.
@@ -154,11 +155,12 @@ pub struct Lexicon {
     context: Box<Context>,
     rules: Vec<Rule>,
     pattern_words: Derived<PatternWords>,
+    openers: Derived<LexiconOpeners>,
 }
 
 /// What language detection takes from a lexicon's patterns: their letters and their longer
 /// words, normalised.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct PatternWords {
     pub letters: FxHashSet<char>,
     pub vocabulary: FxHashSet<String>,
@@ -171,6 +173,63 @@ const VOCABULARY_MIN_CHARS: usize = 4;
 /// from the same lexicon share it. Not part of the lexicon's identity: two lexicons are equal
 /// whether or not theirs has been worked out yet.
 struct Derived<T>(OnceLock<Arc<T>>);
+
+impl<T> Derived<T> {
+    /// Already worked out (by `build.rs`).
+    fn of(value: T) -> Derived<T> {
+        Derived(OnceLock::from(Arc::new(value)))
+    }
+}
+
+/// Records of [`Lexicon::precomputed`]: each ends with [`RECORD_END`], its fields separated by
+/// [`FIELD_END`]. Lexicon text never holds these control characters (`push_record` checks).
+const RECORD_END: char = '\u{1e}';
+const FIELD_END: char = '\u{1f}';
+
+/// Appends one record of `fields` to `out`.
+// Written by build.rs (and the tests), only read by the library.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn push_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        let field = field.as_ref();
+        assert!(
+            !field.contains([RECORD_END, FIELD_END]),
+            "a lexicon string holds a control character: {field:?}"
+        );
+        if i > 0 {
+            out.push(FIELD_END);
+        }
+        out.push_str(field);
+    }
+    out.push(RECORD_END);
+}
+
+/// Reads back what [`push_record`] wrote, record by record.
+pub(crate) struct Records<'a>(std::str::Split<'a, char>);
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str) -> Records<'a> {
+        Records(text.split(RECORD_END))
+    }
+
+    /// The fields of the next record (one empty field for a record of none or of `""`).
+    pub fn fields(&mut self) -> std::str::Split<'a, char> {
+        self.0
+            .next()
+            .expect("build.rs wrote every record the parser reads")
+            .split(FIELD_END)
+    }
+
+    /// The fields of the next record, owned.
+    pub fn strings(&mut self) -> Vec<String> {
+        self.fields().map(str::to_string).collect()
+    }
+
+    /// The fields of the next record, for a list that never holds `""`.
+    pub fn words(&mut self) -> impl Iterator<Item = &'a str> {
+        self.fields().filter(|f| !f.is_empty())
+    }
+}
 
 impl<T> Default for Derived<T> {
     fn default() -> Derived<T> {
@@ -286,22 +345,35 @@ impl Lexicon {
 
     /// Parses a built-in lexicon, which `build.rs` validated with [`Lexicon::parse`]: every
     /// check but the full expansion of every pattern, which only validation needs.
-    /// `anchors` are, for every pattern of every rule in order, the token its split is cut
-    /// around ([`pattern::anchor_token`]), as `build.rs` worked them out, which spares
-    /// choosing them again.
-    pub(crate) fn parse_validated(
-        origin: &str,
-        source: &str,
-        anchors: &[Option<(u32, u32)>],
-    ) -> Result<Lexicon, Error> {
-        Lexicon::read(origin, source, false, Some(anchors))
+    /// `precomputed` is what `build.rs` worked out from it ([`Lexicon::precomputed`]): the
+    /// split of every pattern, the pattern words and the opener templates, most of the cost
+    /// of parsing and of the first analyzer, so they are read instead of worked out again.
+    pub(crate) fn parse_validated(origin: &str, source: &str, precomputed: &str) -> Result<Lexicon, Error> {
+        Lexicon::read(origin, source, false, Some(precomputed))
+    }
+
+    /// What [`Lexicon::parse_validated`] reads back: for every pattern of every rule in order
+    /// its split, then the pattern words, then the opener templates. `build.rs` embeds it.
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub(crate) fn precomputed(&self) -> String {
+        let mut out = String::new();
+        for split in self.rules.iter().flat_map(|r| &r.splits) {
+            for parts in [&split.prefixes, &split.anchors, &split.suffixes] {
+                push_record(&mut out, parts);
+            }
+        }
+        let words = self.pattern_words();
+        push_record(&mut out, [words.letters.iter().collect::<String>()]);
+        push_record(&mut out, &words.vocabulary);
+        self.openers().encode(&mut out);
+        out
     }
 
     fn read(
         origin: &str,
         source: &str,
         check_literals: bool,
-        anchors: Option<&[Option<(u32, u32)>]>,
+        precomputed: Option<&str>,
     ) -> Result<Lexicon, Error> {
         let at = |span: Range<usize>, rule: Option<&str>, message: String| Error::Lexicon {
             origin: origin.to_string(),
@@ -375,7 +447,8 @@ impl Lexicon {
         // Which rule (index into `rules`, or the one being read) owns each literal.
         let mut owner_of_literal: FxHashMap<String, usize> = FxHashMap::default();
         let fold = pattern_fold(&language);
-        let mut anchors = anchors.map(|a| a.iter());
+        let mut precomputed = precomputed.map(Records::new);
+        let mut lines = LineCounter::default();
         for spanned in doc.rules {
             let span = spanned.span();
             let entry = spanned.into_inner();
@@ -445,14 +518,15 @@ impl Lexicon {
                     )
                     .map_err(in_pattern)?;
                 }
-                let cut = match anchors.as_mut().and_then(Iterator::next) {
-                    Some(anchor) => {
-                        let anchor = anchor.map(|(start, end)| start as usize..end as usize);
-                        pattern::split_at(pattern.get_ref(), anchor, &fold)
-                    }
-                    None => pattern::split(pattern.get_ref(), &fold),
+                if let Some(records) = precomputed.as_mut() {
+                    splits.push(Split {
+                        prefixes: records.strings(),
+                        anchors: records.strings(),
+                        suffixes: records.strings(),
+                    });
+                    continue;
                 }
-                .map_err(|e| in_pattern(e.to_string()))?;
+                let cut = pattern::split(pattern.get_ref(), &fold).map_err(|e| in_pattern(e.to_string()))?;
                 splits.push(with_accent_variants(cut, &language));
             }
 
@@ -467,14 +541,24 @@ impl Lexicon {
                 suggestion: entry.suggestion.trim().to_string(),
                 examples: entry.examples,
                 guardrails: entry.guardrails,
-                line: line_of(source, span.start),
+                line: lines.line_of(source, span.start),
             });
         }
+        let (pattern_words, openers) = match precomputed.as_mut() {
+            Some(records) => {
+                let letters = records.fields().flat_map(str::chars).collect();
+                let vocabulary = records.words().map(str::to_string).collect();
+                let words = PatternWords { letters, vocabulary };
+                (Derived::of(words), Derived::of(LexiconOpeners::decode(records)))
+            }
+            None => (Derived::default(), Derived::default()),
+        };
         Ok(Lexicon {
             language,
             context: Box::new(context),
             rules,
-            pattern_words: Derived::default(),
+            pattern_words,
+            openers,
         })
     }
 
@@ -505,6 +589,30 @@ impl Lexicon {
             Arc::new(words)
         });
         words.clone()
+    }
+
+    /// This lexicon's robotic-opener templates and pattern words, for the opener similarity
+    /// check; splitting every literal into words is costly, so it is done once per lexicon.
+    pub(crate) fn openers(&self) -> Arc<LexiconOpeners> {
+        let openers = self.openers.0.get_or_init(|| {
+            let literals: Vec<(usize, String)> = self
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, rule)| rule.category == Category::RoboticOpener)
+                .flat_map(|(i, rule)| rule.literals().into_iter().map(move |l| (i, l)))
+                .collect();
+            let parts = self
+                .rules
+                .iter()
+                .flat_map(|r| &r.splits)
+                .flat_map(|s| s.prefixes.iter().chain(&s.anchors).chain(&s.suffixes));
+            Arc::new(LexiconOpeners::new(
+                literals.iter().map(|(i, l)| (*i, l.as_str())),
+                parts.map(String::as_str),
+            ))
+        });
+        openers.clone()
     }
 
     /// The language this lexicon is for.
@@ -653,6 +761,30 @@ fn is_rule_name(name: &str) -> bool {
         && name
             .split('-')
             .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Line numbers of offsets that mostly come in increasing order (the rules of a file): each
+/// is counted on from the previous one, not from the start of the file again.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    /// Line breaks before `offset`.
+    breaks: usize,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, source: &str, offset: usize) -> usize {
+        let offset = offset.min(source.len());
+        if offset < self.offset {
+            *self = LineCounter::default();
+        }
+        self.breaks += source.as_bytes()[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = offset;
+        self.breaks + 1
+    }
 }
 
 fn line_of(source: &str, offset: usize) -> usize {

@@ -10,6 +10,7 @@
 //! whole text: it is walked, anchored, from each such place until it dies
 //! ([`WordStarts`](crate::search::WordStarts)).
 
+use std::borrow::Borrow;
 use std::cmp::Reverse;
 use std::sync::Arc;
 
@@ -68,7 +69,8 @@ impl Groups {
 /// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
 #[derive(Debug)]
 struct Affix {
-    text: String,
+    /// Boxed: a `String`'s capacity is one word more, for each of tens of thousands.
+    text: Box<str>,
     /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
     edge: u64,
     /// Which bits of the window `edge` covers.
@@ -84,7 +86,7 @@ impl Affix {
         Affix {
             edge: u64::from_le_bytes(word),
             mask: if k == 0 { 0 } else { u64::MAX << (8 * (8 - k)) },
-            text,
+            text: text.into_boxed_str(),
         }
     }
 
@@ -96,7 +98,7 @@ impl Affix {
         Affix {
             edge: u64::from_le_bytes(word),
             mask: if k == 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 },
-            text,
+            text: text.into_boxed_str(),
         }
     }
 
@@ -134,34 +136,36 @@ pub(crate) struct RawMatch {
 impl Matcher {
     /// Builds the automaton from `(split, rule, group)` triples, in rule order: where two
     /// rules stand for the same literal, the earlier one owns it.
-    pub fn new(splits: impl IntoIterator<Item = (Split, usize, usize)>) -> Result<Matcher, Error> {
-        let mut anchor_ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut anchors: Vec<String> = Vec::new();
+    pub fn new<S: Borrow<Split>>(splits: &[(S, usize, usize)]) -> Result<Matcher, Error> {
+        let mut anchor_ids: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut anchors: Vec<&str> = Vec::new();
         let mut entries_of: Vec<Vec<Entry>> = Vec::new();
         for (split, rule, group) in splits {
+            let (split, rule, group) = (split.borrow(), *rule, *group);
             if group >= Groups::MAX {
                 return Err(Error::TooLarge(format!(
                     "more than {} different sets of particles",
                     Groups::MAX
                 )));
             }
-            let joined = |parts: Vec<String>, before: bool| -> Arc<[Affix]> {
+            let joined = |parts: &[String], before: bool| -> Arc<[Affix]> {
                 parts
-                    .into_iter()
+                    .iter()
+                    // With the joining space; `concat`, as `format!` was a tenth of a build.
                     .map(|p| match (p.is_empty(), before) {
-                        (true, true) => Affix::prefix(p),
-                        (true, false) => Affix::suffix(p),
-                        (false, true) => Affix::prefix(format!("{p} ")),
-                        (false, false) => Affix::suffix(format!(" {p}")),
+                        (true, true) => Affix::prefix(String::new()),
+                        (true, false) => Affix::suffix(String::new()),
+                        (false, true) => Affix::prefix([p, " "].concat()),
+                        (false, false) => Affix::suffix([" ", p].concat()),
                     })
                     .collect()
             };
-            let prefixes = joined(split.prefixes, true);
-            let suffixes = joined(split.suffixes, false);
-            for anchor in split.anchors.into_iter().filter(|a| !a.is_empty()) {
-                let id = *anchor_ids.entry(anchor.clone()).or_insert_with(|| {
+            let prefixes = joined(&split.prefixes, true);
+            let suffixes = joined(&split.suffixes, false);
+            for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
+                let id = *anchor_ids.entry(anchor).or_insert_with(|| {
                     anchors.push(anchor);
-                    entries_of.push(Vec::new());
+                    entries_of.push(Vec::with_capacity(1));
                     anchors.len() - 1
                 });
                 entries_of[id].push(Entry {
@@ -172,6 +176,9 @@ impl Matcher {
                 });
             }
         }
+        // Most anchors have one entry (hence room for one at first: a vector's first push makes
+        // room for four); the others are trimmed to their size.
+        entries_of.iter_mut().for_each(Vec::shrink_to_fit);
         let automaton = WordStarts::new(&anchors).map_err(|e| Error::TooLarge(e.to_string()))?;
         Ok(Matcher {
             automaton,
@@ -267,7 +274,12 @@ mod tests {
             anchors: vec![l.to_string()],
             suffixes: vec![String::new()],
         };
-        let m = Matcher::new(literals.iter().enumerate().map(|(i, l)| (whole(l), i, 0))).unwrap();
+        let splits: Vec<(Split, usize, usize)> = literals
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (whole(l), i, 0))
+            .collect();
+        let m = Matcher::new(&splits).unwrap();
         let out = leftmost_longest(m.candidates(haystack, Groups::one(0)));
         out.iter()
             .map(|r| format!("{}:{}", r.rule, &haystack[r.start..r.end]))
@@ -312,7 +324,7 @@ mod tests {
             anchors: vec!["company policy".into()],
             suffixes: vec![String::new(), "now".into()],
         };
-        let m = Matcher::new([(split, 7, 0)]).unwrap();
+        let m = Matcher::new(&[(split, 7, 0)]).unwrap();
         let find = |text: &str| {
             let out = leftmost_longest(m.candidates(text, Groups::one(0)));
             out.iter()
@@ -365,7 +377,7 @@ mod tests {
             anchors: vec![l.to_string()],
             suffixes: vec![String::new()],
         };
-        let m = Matcher::new([(whole("policy"), 0, 0), (whole("policy"), 1, 1)]).unwrap();
+        let m = Matcher::new(&[(whole("policy"), 0, 0), (whole("policy"), 1, 1)]).unwrap();
         let rules =
             |groups| -> Vec<usize> { m.candidates("policy", groups).iter().map(|c| c.rule).collect() };
         assert_eq!(rules(Groups::one(0)), [0]);

@@ -14,9 +14,11 @@
 //! [`MIN_TEMPLATE_WORDS`] words are left to the exact patterns.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::lexicon::{push_record, Records};
 use crate::normalize::{is_word_char, normalize};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -33,11 +35,11 @@ pub const MIN_TEMPLATE_WORDS: usize = 3;
 pub(crate) struct Openers {
     templates: Vec<Template>,
     /// For each first word, the templates it opens.
-    by_first: FxHashMap<String, Vec<u32>>,
+    by_first: FxHashMap<Arc<str>, Vec<u32>>,
     /// Every template word, numbered.
-    word_ids: FxHashMap<String, u32>,
+    word_ids: FxHashMap<Arc<str>, u32>,
     /// Every word of every active pattern: a capitalised word among them is not a name.
-    vocabulary: FxHashSet<String>,
+    vocabulary: FxHashSet<Arc<str>>,
     threshold: f64,
 }
 
@@ -49,51 +51,153 @@ struct Template {
     words: Box<[u32]>,
 }
 
-impl Openers {
-    /// The templates: `(rule, normalised literal)` pairs; `vocabulary`: the normalised words
-    /// of every active pattern.
+/// What [`LexiconOpeners::encode`] adds to a number to write it as one character: past the
+/// control characters that separate records.
+const NUMBER_BASE: u32 = 0x100;
+
+/// One lexicon's share of [`Openers`], worked out once per lexicon
+/// ([`Lexicon::openers`](crate::Lexicon)) and merged by [`Openers::new`] on every build:
+/// splitting tens of thousands of literals into words is most of the cost of the openers.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct LexiconOpeners {
+    /// The template words, numbered by their place here.
+    words: Vec<Arc<str>>,
+    /// `(rule, words)`: the index of the template's rule in its lexicon, and its distinct
+    /// words in order (the first opens it); at least [`MIN_TEMPLATE_WORDS`], once per rule.
+    templates: Vec<(usize, Box<[u32]>)>,
+    /// The words of every pattern of the lexicon.
+    vocabulary: FxHashSet<Arc<str>>,
+}
+
+impl LexiconOpeners {
+    /// True when a word of the lexicon's patterns, cut as the word folds cut them (runs of
+    /// word characters, so "we've" holds "we" and "ve"), is one of `words`.
+    pub fn has_any_word(&self, words: &FxHashSet<&str>) -> bool {
+        !words.is_empty()
+            && self.vocabulary.iter().any(|w| {
+                words.contains(&**w) || (w.contains('\'') && w.split('\'').any(|p| words.contains(p)))
+            })
+    }
+
+    /// Appends the records [`LexiconOpeners::decode`] reads (see [`Lexicon::precomputed`]).
+    ///
+    /// [`Lexicon::precomputed`]: crate::Lexicon
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn encode(&self, out: &mut String) {
+        push_record(out, &self.words);
+        // One character per number, so reading them back needs no parsing.
+        let digit = |n: u32| {
+            char::from_u32(n + NUMBER_BASE)
+                .filter(|c| (*c as u32) < 0xD800)
+                .expect("fewer than 55,000 rules and template words per lexicon")
+        };
+        let templates = self.templates.iter().map(|(rule, words)| {
+            std::iter::once(digit(*rule as u32))
+                .chain(words.iter().map(|&w| digit(w)))
+                .collect::<String>()
+        });
+        push_record(out, templates);
+        push_record(out, &self.vocabulary);
+    }
+
+    /// Reads what [`LexiconOpeners::encode`] wrote.
+    pub fn decode(records: &mut Records<'_>) -> LexiconOpeners {
+        let words = records.words().map(Arc::from).collect();
+        let templates = records
+            .words()
+            .map(|t| {
+                let mut numbers = t.chars().map(|c| c as u32 - NUMBER_BASE);
+                let rule = numbers.next().unwrap_or_default() as usize;
+                (rule, numbers.collect())
+            })
+            .collect();
+        let vocabulary = records.words().map(Arc::from).collect();
+        LexiconOpeners {
+            words,
+            templates,
+            vocabulary,
+        }
+    }
+
+    /// The templates: `(rule, normalised literal)` pairs, `rule` the index of the rule in its
+    /// lexicon; `vocabulary`: the normalised parts of every pattern of the lexicon.
     pub fn new<'a>(
         literals: impl IntoIterator<Item = (usize, &'a str)>,
         vocabulary: impl IntoIterator<Item = &'a str>,
-        threshold: f64,
-    ) -> Openers {
-        let mut openers = Openers {
-            threshold,
+    ) -> LexiconOpeners {
+        let mut part = LexiconOpeners {
             vocabulary: vocabulary
                 .into_iter()
                 .flat_map(ordered_words)
-                .map(str::to_string)
+                .map(Arc::from)
                 .collect(),
-            ..Openers::default()
+            ..LexiconOpeners::default()
         };
+        let mut word_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut seen = HashSet::new();
-        let mut frequency: Vec<u32> = Vec::new();
         for (rule, literal) in literals {
             let mut words: Vec<u32> = Vec::new();
             for word in ordered_words(literal) {
-                let next = openers.word_ids.len() as u32;
-                let id = *openers.word_ids.entry(word.to_string()).or_insert(next);
+                let next = word_ids.len() as u32;
+                let id = *word_ids.entry(word).or_insert(next);
+                if id == next {
+                    part.words.push(word.into());
+                }
                 if !words.contains(&id) {
                     words.push(id);
                 }
             }
-            if words.len() < MIN_TEMPLATE_WORDS || !seen.insert((rule, words.clone())) {
-                continue;
+            if words.len() >= MIN_TEMPLATE_WORDS && seen.insert((rule, words.clone())) {
+                part.templates.push((rule, words.into_boxed_slice()));
             }
-            frequency.resize(openers.word_ids.len(), 0);
-            for &w in &words {
-                frequency[w as usize] += 1;
+        }
+        part
+    }
+}
+
+impl Openers {
+    /// Merges the lexicons' shares, each with the analyzer's rule index for each of its rules
+    /// (`None` for a disabled rule, whose templates are left out).
+    pub fn new<'a>(
+        parts: impl IntoIterator<Item = (&'a LexiconOpeners, &'a [Option<usize>])>,
+        threshold: f64,
+    ) -> Openers {
+        let mut openers = Openers {
+            threshold,
+            ..Openers::default()
+        };
+        let mut frequency: Vec<u32> = Vec::new();
+        for (part, rule_of) in parts {
+            openers.vocabulary.extend(part.vocabulary.iter().cloned());
+            // The merged id of each of the part's words, given on first use.
+            let mut ids: Vec<Option<u32>> = vec![None; part.words.len()];
+            for (rule, local) in &part.templates {
+                let Some(rule) = rule_of[*rule] else {
+                    continue;
+                };
+                let words: Box<[u32]> = local
+                    .iter()
+                    .map(|&w| {
+                        *ids[w as usize].get_or_insert_with(|| {
+                            let next = openers.word_ids.len() as u32;
+                            *openers
+                                .word_ids
+                                .entry(part.words[w as usize].clone())
+                                .or_insert(next)
+                        })
+                    })
+                    .collect();
+                frequency.resize(openers.word_ids.len(), 0);
+                for &w in &words {
+                    frequency[w as usize] += 1;
+                }
+                openers
+                    .by_first
+                    .entry(part.words[local[0] as usize].clone())
+                    .or_default()
+                    .push(openers.templates.len() as u32);
+                openers.templates.push(Template { rule, words });
             }
-            let first = ordered_words(literal).next().unwrap_or_default().to_string();
-            openers
-                .by_first
-                .entry(first)
-                .or_default()
-                .push(openers.templates.len() as u32);
-            openers.templates.push(Template {
-                rule,
-                words: words.into_boxed_slice(),
-            });
         }
         for template in &mut openers.templates {
             template.words.sort_by_key(|&w| frequency[w as usize]);
@@ -205,13 +309,16 @@ mod tests {
     }
 
     fn openers() -> Openers {
-        Openers::new(
+        let part = LexiconOpeners::new(
             [
                 (0, "thank you for contacting acme support"),
                 (1, "dear valued customer"),
                 (2, "hi"),
             ],
             ["your order"],
+        );
+        Openers::new(
+            [(&part, &[Some(0), Some(1), Some(2)][..])],
             DEFAULT_OPENER_SIMILARITY,
         )
     }
@@ -246,7 +353,38 @@ mod tests {
 
     #[test]
     fn zero_turns_it_off() {
-        let off = Openers::new([(0, "dear valued customer")], [], 0.0);
+        let part = LexiconOpeners::new([(0, "dear valued customer")], []);
+        let off = Openers::new([(&part, &[Some(0)][..])], 0.0);
         assert_eq!(every_sentence(&off, "Dear valued customer"), None);
+    }
+
+    #[test]
+    fn pattern_words_are_cut_as_the_word_folds_cut_them() {
+        let part = LexiconOpeners::new([], ["we've got it", "ng"]);
+        let has = |words: &[&str]| part.has_any_word(&words.iter().copied().collect());
+        assert!(has(&["ve"]) && has(&["we"]) && has(&["got"]) && has(&["ng", "nang"]));
+        assert!(!has(&["nang"]) && !has(&["wee"]) && !has(&[]));
+    }
+
+    #[test]
+    fn merged_lexicons_keep_their_own_rules_and_leave_out_disabled_ones() {
+        let first = LexiconOpeners::new(
+            [
+                (0, "dear valued customer"),
+                (1, "thank you for contacting acme support"),
+            ],
+            [],
+        );
+        let second = LexiconOpeners::new([(0, "thank you for your patience")], ["order"]);
+        let openers = Openers::new(
+            [(&first, &[None, Some(3)][..]), (&second, &[Some(7)][..])],
+            DEFAULT_OPENER_SIMILARITY,
+        );
+        let rule = |text: &str| every_sentence(&openers, text).map(|m| m.0);
+        assert_eq!(rule("Dear valued customer, hello."), None, "its rule is disabled");
+        assert_eq!(rule("Thank you for contacting Globex support."), Some(3));
+        assert_eq!(rule("Thank you for your patience, Anna."), Some(7));
+        // The second lexicon's vocabulary counts too: "Order" is not a name.
+        assert_eq!(rule("Thank you for your Order."), None);
     }
 }

@@ -265,7 +265,7 @@ pub(crate) fn split(pattern: &str, normalize: &dyn Fn(&str) -> String) -> Result
 /// The best anchor is at least five bytes in all its forms if any token is, then leaves the
 /// fewest prefixes and suffixes to check, then is the longest. A token whose prefixes or
 /// suffixes would be more than [`MAX_EXPANSIONS`] is not considered. Choosing is most of the
-/// cost of a split, so `build.rs` records the choice for the built-in lexicons.
+/// cost of a split, so `build.rs` records the splits of the built-in lexicons.
 pub(crate) fn anchor_token(
     pattern: &str,
     normalize: &dyn Fn(&str) -> String,

@@ -36,6 +36,10 @@ pub(crate) struct Openers {
     templates: Vec<Template>,
     /// For each first word, the templates it opens.
     by_first: FxHashMap<Arc<str>, Vec<u32>>,
+    /// For each word, the templates it is the rarest word of: a sentence without a name has
+    /// all the words of any template it resembles, so it need only be compared with the
+    /// templates of its own words' entries here.
+    by_rarest: FxHashMap<u32, Vec<u32>>,
     /// Every template word, numbered.
     word_ids: FxHashMap<Arc<str>, u32>,
     /// Every word of every active pattern: a capitalised word among them is not a name.
@@ -46,6 +50,8 @@ pub(crate) struct Openers {
 #[derive(Debug)]
 struct Template {
     rule: usize,
+    /// The word that opens it.
+    first: u32,
     /// Its distinct words, rarest among the templates first, so a comparison that fails
     /// fails early.
     words: Box<[u32]>,
@@ -196,11 +202,20 @@ impl Openers {
                     .entry(part.words[local[0] as usize].clone())
                     .or_default()
                     .push(openers.templates.len() as u32);
-                openers.templates.push(Template { rule, words });
+                openers.templates.push(Template {
+                    rule,
+                    first: words[0],
+                    words,
+                });
             }
         }
-        for template in &mut openers.templates {
+        for (id, template) in openers.templates.iter_mut().enumerate() {
             template.words.sort_by_key(|&w| frequency[w as usize]);
+            openers
+                .by_rarest
+                .entry(template.words[0])
+                .or_default()
+                .push(id as u32);
         }
         openers
     }
@@ -226,11 +241,7 @@ impl Openers {
             let normalized = normalize(trimmed);
             let mut head: Vec<&str> = ordered_words(normalized.as_str()).take(2).collect();
             head.dedup();
-            let candidates: Vec<u32> = head
-                .iter()
-                .flat_map(|w| self.by_first.get(*w).into_iter().flatten().copied())
-                .collect();
-            if candidates.is_empty() {
+            if !head.iter().any(|w| self.by_first.contains_key(*w)) {
                 continue;
             }
             // Where each template word first stands in the sentence.
@@ -251,6 +262,21 @@ impl Openers {
                 })
                 .map(|(at, _)| at)
                 .collect();
+            let candidates: Vec<u32> = if capitals.is_empty() {
+                let firsts: Vec<u32> = head
+                    .iter()
+                    .filter_map(|w| self.word_ids.get(*w).copied())
+                    .collect();
+                position
+                    .keys()
+                    .flat_map(|w| self.by_rarest.get(w).into_iter().flatten().copied())
+                    .filter(|&id| firsts.contains(&self.templates[id as usize].first))
+                    .collect()
+            } else {
+                head.iter()
+                    .flat_map(|w| self.by_first.get(*w).into_iter().flatten().copied())
+                    .collect()
+            };
             let mut best: Option<(f64, u32)> = None;
             for id in candidates {
                 let template = &self.templates[id as usize];
@@ -337,6 +363,18 @@ mod tests {
     fn an_inserted_name_still_matches() {
         let text = "Dear valued Acme customer, your refund is on its way.";
         assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(1));
+    }
+
+    #[test]
+    fn without_a_name_every_template_word_must_be_there_in_any_order() {
+        // No capitalised word but the first: only templates whose words are all in the
+        // sentence's first ones are compared, found through their rarest word.
+        let text = "thank you for contacting the acme support team today.";
+        assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(0));
+        let text = "Dear customer, valued as ever: your order shipped.";
+        assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(1));
+        let text = "thank you for contacting our support";
+        assert_eq!(every_sentence(&openers(), text), None);
     }
 
     #[test]

@@ -53,6 +53,16 @@ pub(crate) fn find(text: &str, everyday: &FxHashSet<String>) -> ShapeHits {
 /// all-caps word of two letters or more has such a pair, and most replies have none, so this
 /// one cheap pass spares them the word-by-word checks.
 fn has_capitals_in_a_row(text: &str) -> bool {
+    if text.is_ascii() {
+        return text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+    }
+    has_capitals_in_a_row_by_char(text)
+}
+
+fn has_capitals_in_a_row_by_char(text: &str) -> bool {
     let mut after_capital = false;
     for c in text.chars() {
         if c.is_uppercase() {
@@ -69,6 +79,14 @@ fn has_capitals_in_a_row(text: &str) -> bool {
 
 /// True when a run of `!`/`?` could be in `text`: two of them side by side.
 fn has_punctuation_in_a_row(text: &str) -> bool {
+    if text.is_ascii() {
+        let run = |b: u8| matches!(b, b'!' | b'?');
+        return text.as_bytes().windows(2).any(|w| run(w[0]) && run(w[1]));
+    }
+    has_punctuation_in_a_row_by_char(text)
+}
+
+fn has_punctuation_in_a_row_by_char(text: &str) -> bool {
     let mut after_one = false;
     for c in text.chars() {
         let is_one = is_run_punctuation(c);
@@ -217,6 +235,31 @@ mod tests {
 
     fn everyday() -> FxHashSet<String> {
         INTERNATIONAL_ACRONYMS.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_ascii_prefilters_agree_with_the_character_ones() {
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == texts.last().map_or(0, String::len))
+                .flat_map(|t| ['A', 'z', '!', '?', ' '].map(|c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            assert_eq!(
+                has_capitals_in_a_row(text),
+                has_capitals_in_a_row_by_char(text),
+                "{text:?}"
+            );
+            assert_eq!(
+                has_punctuation_in_a_row(text),
+                has_punctuation_in_a_row_by_char(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -475,7 +475,8 @@ impl AnalyzerBuilder {
             .enumerate()
             .flat_map(|(group, splits)| splits.into_iter().map(move |(split, rule)| (split, rule, group)))
             .collect();
-        let matcher = Matcher::new(&splits)?;
+        let cues = Cues::new(lexicons.iter().map(|l| l.context()));
+        let matcher = Matcher::new(&splits, cues.literals())?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {
@@ -581,7 +582,7 @@ impl AnalyzerBuilder {
                 folds,
                 detector: Detector::new(lexicons.iter().copied()),
                 detected_language_only: self.detected_language_only,
-                cues: Cues::new(lexicons.iter().map(|l| l.context())),
+                cues,
                 openers: Openers::new(
                     opener_parts
                         .iter()
@@ -842,7 +843,9 @@ impl Analyzer {
         let mut language_of = || *language.get_or_insert_with(|| inner.detector.detect_text(text));
         for (offset, chunk) in chunks(text) {
             let normalized = inner.folds.apply(normalize(chunk));
-            let chunk_cues = inner.cues.find(&normalized, chunk, offset);
+            // One walk finds the anchors and the context words.
+            let found = inner.matcher.find(normalized.as_str());
+            let chunk_cues = inner.cues.in_chunk(&found.words, &normalized, chunk, offset);
             let mut candidates: Vec<RawMatch> = Vec::new();
             // Groups whose particles the chunk does not contain share one search of the
             // normalised chunk; the others search the chunk without their particles.
@@ -854,22 +857,22 @@ impl Analyzer {
                     Some(haystack) => own.push((Groups::one(group), haystack)),
                 }
             }
-            let searches = std::iter::once((plain, &normalized)).chain(own.iter().map(|(g, h)| (*g, h)));
-            for (groups, haystack) in searches.filter(|(groups, _)| !groups.is_empty()) {
-                candidates.extend(
-                    inner
-                        .matcher
-                        .candidates(haystack.as_str(), groups)
-                        .into_iter()
-                        .map(|m| {
-                            let (start, end) = haystack.original_span(chunk, m.start, m.end);
-                            RawMatch {
-                                rule: m.rule,
-                                start: offset + start,
-                                end: offset + end,
-                            }
-                        }),
-                );
+            let searches = std::iter::once((plain, &normalized, Some(&found.anchors)))
+                .chain(own.iter().map(|(g, h)| (*g, h, None)));
+            for (groups, haystack, anchors) in searches.filter(|(groups, ..)| !groups.is_empty()) {
+                let hay = haystack.as_str();
+                let found = match anchors {
+                    Some(anchors) => inner.matcher.candidates_at(hay, groups, anchors),
+                    None => inner.matcher.candidates(hay, groups),
+                };
+                candidates.extend(found.into_iter().map(|m| {
+                    let (start, end) = haystack.original_span(chunk, m.start, m.end);
+                    RawMatch {
+                        rule: m.rule,
+                        start: offset + start,
+                        end: offset + end,
+                    }
+                }));
             }
             candidates.retain(|m| (inner.rules[m.rule].category == Category::Complaint) == complaints);
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);

@@ -13,7 +13,6 @@ use crate::category::Category;
 use crate::lexicon::Context;
 use crate::normalize::{is_word_char, normalize_literal, Normalized};
 use crate::report::{Hit, RuleMeta};
-use crate::search::WordStarts;
 
 /// A negation governs a phrase that starts at most this many words after it ("won't tell
 /// you to | visit our website").
@@ -61,7 +60,9 @@ pub(crate) struct Cue {
 /// start quoted history.
 #[derive(Debug)]
 pub(crate) struct Cues {
-    automaton: Option<WordStarts>,
+    /// The context words, which the matcher's automaton finds along with the anchors
+    /// ([`Matcher::find`](crate::matcher::Matcher::find)).
+    literals: Vec<String>,
     /// For each literal: what it is, and whether it may end inside a word (a prefix entry).
     entries: Vec<(Vec<Kind>, bool)>,
     reply_headers: Vec<String>,
@@ -113,25 +114,33 @@ impl Cues {
             reply_headers.extend(context.reply_headers.iter().cloned());
             forward_headers.extend(context.forward_headers.iter().cloned());
         }
-        let automaton = (!literals.is_empty())
-            .then(|| WordStarts::new(&literals).expect("context words are short literals"));
         Cues {
-            automaton,
+            literals,
             entries,
             reply_headers,
             forward_headers,
         }
     }
 
-    /// The cues in one normalised chunk of the text (`original` at byte `offset`), in the
-    /// original's bytes, on word boundaries.
-    pub fn find(&self, normalized: &Normalized, original: &str, offset: usize) -> Vec<Cue> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
+    /// The context words, numbered as [`Cues::in_chunk`] takes them.
+    pub fn literals(&self) -> &[String] {
+        &self.literals
+    }
+
+    /// The cues among the context words found in one normalised chunk of the text
+    /// (`original` at byte `offset`): `(literal, start, end)` in the normalised text, as
+    /// [`Matcher::find`](crate::matcher::Matcher::find) gives them. In the original's bytes,
+    /// on word boundaries.
+    pub fn in_chunk(
+        &self,
+        found: &[(usize, usize, usize)],
+        normalized: &Normalized,
+        original: &str,
+        offset: usize,
+    ) -> Vec<Cue> {
         let hay = normalized.as_str();
         let mut cues = Vec::new();
-        automaton.find(hay, |pattern, start, end| {
+        for &(pattern, start, end) in found {
             let (kinds, prefix) = &self.entries[pattern];
             let literal = &hay[start..end];
             let first = literal.chars().next().is_some_and(is_word_char);
@@ -139,7 +148,7 @@ impl Cues {
             let before = hay[..start].chars().next_back().is_some_and(is_word_char);
             let after = hay[end..].chars().next().is_some_and(is_word_char);
             if (first && before) || (last && after && !prefix) {
-                return;
+                continue;
             }
             let (start, end) = normalized.original_span(original, start, end);
             cues.extend(kinds.iter().map(|&kind| Cue {
@@ -147,7 +156,7 @@ impl Cues {
                 start: offset + start,
                 end: offset + end,
             }));
-        });
+        }
         cues
     }
 }

@@ -24,9 +24,19 @@ use crate::search::WordStarts;
 /// The active patterns of a set of lexicons, as anchors in one automaton.
 #[derive(Debug)]
 pub(crate) struct Matcher {
+    /// The anchors, then the other words asked for that are not anchors.
     automaton: WordStarts,
     /// For each anchor, the splits it anchors.
     entries_of: Vec<Vec<Entry>>,
+    /// For each pattern of the automaton, its index among the words asked for, if it is one.
+    word_of: Vec<Option<u32>>,
+}
+
+/// What one search of a text found: anchors and words, each `(index, start, end)`.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub anchors: Vec<(usize, usize, usize)>,
+    pub words: Vec<(usize, usize, usize)>,
 }
 
 #[derive(Debug)]
@@ -135,8 +145,9 @@ pub(crate) struct RawMatch {
 
 impl Matcher {
     /// Builds the automaton from `(split, rule, group)` triples, in rule order: where two
-    /// rules stand for the same literal, the earlier one owns it.
-    pub fn new<S: Borrow<Split>>(splits: &[(S, usize, usize)]) -> Result<Matcher, Error> {
+    /// rules stand for the same literal, the earlier one owns it. [`Matcher::find`] also
+    /// finds `words` (distinct), where a word may start, in the same walks.
+    pub fn new<S: Borrow<Split>>(splits: &[(S, usize, usize)], words: &[String]) -> Result<Matcher, Error> {
         let mut anchor_ids: FxHashMap<&str, usize> = FxHashMap::default();
         let mut anchors: Vec<&str> = Vec::new();
         let mut entries_of: Vec<Vec<Entry>> = Vec::new();
@@ -179,19 +190,54 @@ impl Matcher {
         // Most anchors have one entry (hence room for one at first: a vector's first push makes
         // room for four); the others are trimmed to their size.
         entries_of.iter_mut().for_each(Vec::shrink_to_fit);
+        let mut word_of = vec![None; anchors.len()];
+        for (i, word) in words.iter().enumerate() {
+            let pattern = *anchor_ids.entry(word).or_insert_with(|| {
+                anchors.push(word);
+                word_of.push(None);
+                anchors.len() - 1
+            });
+            word_of[pattern] = Some(i as u32);
+        }
         let automaton = WordStarts::new(&anchors).map_err(|e| Error::TooLarge(e.to_string()))?;
         Ok(Matcher {
             automaton,
             entries_of,
+            word_of,
         })
+    }
+
+    /// The anchors and the words asked for that occur in `haystack` where a word may start,
+    /// by start, then by end.
+    pub fn find(&self, haystack: &str) -> Found {
+        let mut found = Found::default();
+        self.automaton.find(haystack, |pattern, start, end| {
+            if pattern < self.entries_of.len() {
+                found.anchors.push((pattern, start, end));
+            }
+            if let Some(word) = self.word_of[pattern] {
+                found.words.push((word as usize, start, end));
+            }
+        });
+        found
     }
 
     /// Every literal of the `groups` that occurs in `haystack` starting and ending on a word
     /// boundary, overlapping ones included; [`leftmost_longest`] picks among them.
     pub fn candidates(&self, haystack: &str, groups: Groups) -> Vec<RawMatch> {
+        self.candidates_at(haystack, groups, &self.find(haystack).anchors)
+    }
+
+    /// [`Matcher::candidates`] around `anchors`, which [`Matcher::find`] found in `haystack`.
+    pub fn candidates_at(
+        &self,
+        haystack: &str,
+        groups: Groups,
+        anchors: &[(usize, usize, usize)],
+    ) -> Vec<RawMatch> {
         let mut candidates: Vec<RawMatch> = Vec::new();
         let bytes = haystack.as_bytes();
-        self.automaton.find(haystack, |anchor, anchor_start, anchor_end| {
+        for &(anchor, anchor_start, anchor_end) in anchors {
             let before = window_before(bytes, anchor_start);
             let after = window_after(bytes, anchor_end);
             for entry in self.entries_of[anchor]
@@ -221,7 +267,7 @@ impl Matcher {
                     }
                 }
             }
-        });
+        }
         candidates
     }
 }
@@ -279,7 +325,7 @@ mod tests {
             .enumerate()
             .map(|(i, l)| (whole(l), i, 0))
             .collect();
-        let m = Matcher::new(&splits).unwrap();
+        let m = Matcher::new(&splits, &[]).unwrap();
         let out = leftmost_longest(m.candidates(haystack, Groups::one(0)));
         out.iter()
             .map(|r| format!("{}:{}", r.rule, &haystack[r.start..r.end]))
@@ -324,7 +370,7 @@ mod tests {
             anchors: vec!["company policy".into()],
             suffixes: vec![String::new(), "now".into()],
         };
-        let m = Matcher::new(&[(split, 7, 0)]).unwrap();
+        let m = Matcher::new(&[(split, 7, 0)], &[]).unwrap();
         let find = |text: &str| {
             let out = leftmost_longest(m.candidates(text, Groups::one(0)));
             out.iter()
@@ -377,7 +423,7 @@ mod tests {
             anchors: vec![l.to_string()],
             suffixes: vec![String::new()],
         };
-        let m = Matcher::new(&[(whole("policy"), 0, 0), (whole("policy"), 1, 1)]).unwrap();
+        let m = Matcher::new(&[(whole("policy"), 0, 0), (whole("policy"), 1, 1)], &[]).unwrap();
         let rules =
             |groups| -> Vec<usize> { m.candidates("policy", groups).iter().map(|c| c.rule).collect() };
         assert_eq!(rules(Groups::one(0)), [0]);

@@ -103,7 +103,7 @@ impl LexiconOpeners {
     /// Reads what [`LexiconOpeners::encode`] wrote.
     pub fn decode(records: &mut Records<'_>) -> LexiconOpeners {
         let words = records.words().map(Arc::from).collect();
-        let templates = records
+        let mut templates: Vec<(usize, Box<[u32]>)> = records
             .words()
             .map(|t| {
                 let mut numbers = t.chars().map(|c| c as u32 - NUMBER_BASE);
@@ -111,6 +111,7 @@ impl LexiconOpeners {
                 (rule, numbers.collect())
             })
             .collect();
+        templates.shrink_to_fit();
         let vocabulary = records.words().map(Arc::from).collect();
         LexiconOpeners {
             words,
@@ -202,6 +203,7 @@ impl Openers {
         for template in &mut openers.templates {
             template.words.sort_by_key(|&w| frequency[w as usize]);
         }
+        openers.templates.shrink_to_fit();
         openers
     }
 

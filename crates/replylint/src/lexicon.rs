@@ -220,9 +220,11 @@ impl<'a> Records<'a> {
             .split(FIELD_END)
     }
 
-    /// The fields of the next record, owned.
+    /// The fields of the next record, owned; without spare room, as a lexicon keeps them.
     pub fn strings(&mut self) -> Vec<String> {
-        self.fields().map(str::to_string).collect()
+        let mut strings: Vec<String> = self.fields().map(str::to_string).collect();
+        strings.shrink_to_fit();
+        strings
     }
 
     /// The fields of the next record, for a list that never holds `""`.

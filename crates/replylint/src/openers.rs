@@ -109,7 +109,7 @@ impl LexiconOpeners {
     /// Reads what [`LexiconOpeners::encode`] wrote.
     pub fn decode(records: &mut Records<'_>) -> LexiconOpeners {
         let words = records.words().map(Arc::from).collect();
-        let templates = records
+        let mut templates: Vec<(usize, Box<[u32]>)> = records
             .words()
             .map(|t| {
                 let mut numbers = t.chars().map(|c| c as u32 - NUMBER_BASE);
@@ -117,6 +117,7 @@ impl LexiconOpeners {
                 (rule, numbers.collect())
             })
             .collect();
+        templates.shrink_to_fit();
         let vocabulary = records.words().map(Arc::from).collect();
         LexiconOpeners {
             words,
@@ -217,6 +218,7 @@ impl Openers {
                 .or_default()
                 .push(id as u32);
         }
+        openers.templates.shrink_to_fit();
         openers
     }
 

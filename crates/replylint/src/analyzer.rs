@@ -475,8 +475,8 @@ impl AnalyzerBuilder {
             .enumerate()
             .flat_map(|(group, splits)| splits.into_iter().map(move |(split, rule)| (split, rule, group)))
             .collect();
-        let cues = Cues::new(lexicons.iter().map(|l| l.context()));
-        let matcher = Matcher::new(&splits, cues.literals())?;
+        let (cues, cue_words) = Cues::new(lexicons.iter().map(|l| l.context()));
+        let matcher = Matcher::new(&splits, &cue_words)?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {

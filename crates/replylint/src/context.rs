@@ -56,13 +56,11 @@ pub(crate) struct Cue {
     pub end: usize,
 }
 
-/// The context words of every active lexicon in one automaton, and the header lines that
-/// start quoted history.
+/// What the context words of every active lexicon are, and the header lines that start
+/// quoted history. The words themselves are found by the matcher's automaton, along with the
+/// anchors ([`Matcher::find`](crate::matcher::Matcher::find)).
 #[derive(Debug)]
 pub(crate) struct Cues {
-    /// The context words, which the matcher's automaton finds along with the anchors
-    /// ([`Matcher::find`](crate::matcher::Matcher::find)).
-    literals: Vec<String>,
     /// For each literal: what it is, and whether it may end inside a word (a prefix entry).
     entries: Vec<(Vec<Kind>, bool)>,
     reply_headers: Vec<String>,
@@ -70,8 +68,9 @@ pub(crate) struct Cues {
 }
 
 impl Cues {
-    /// The cues of these lexicons' `[context]` tables.
-    pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context>) -> Cues {
+    /// The cues of these lexicons' `[context]` tables, and their words for the matcher to
+    /// find, numbered as [`Cues::in_chunk`] takes them.
+    pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context>) -> (Cues, Vec<String>) {
         let mut literals: Vec<String> = Vec::new();
         let mut entries: Vec<(Vec<Kind>, bool)> = Vec::new();
         let mut reply_headers = Vec::new();
@@ -114,17 +113,12 @@ impl Cues {
             reply_headers.extend(context.reply_headers.iter().cloned());
             forward_headers.extend(context.forward_headers.iter().cloned());
         }
-        Cues {
-            literals,
+        let cues = Cues {
             entries,
             reply_headers,
             forward_headers,
-        }
-    }
-
-    /// The context words, numbered as [`Cues::in_chunk`] takes them.
-    pub fn literals(&self) -> &[String] {
-        &self.literals
+        };
+        (cues, literals)
     }
 
     /// The cues among the context words found in one normalised chunk of the text
@@ -459,7 +453,7 @@ mod tests {
 
     #[test]
     fn email_history_is_quoted() {
-        let cues = Cues::new([&Context {
+        let (cues, _) = Cues::new([&Context {
             reply_headers: vec!["wrote:".into()],
             forward_headers: vec!["forwarded message".into()],
             ..Context::default()

@@ -28,8 +28,9 @@ pub(crate) struct Matcher {
     automaton: WordStarts,
     /// For each anchor, the splits it anchors.
     entries_of: Vec<Vec<Entry>>,
-    /// For each pattern of the automaton, its index among the words asked for, if it is one.
-    word_of: Vec<Option<u32>>,
+    /// For each pattern of the automaton that is one of the words asked for, its index among
+    /// them (a map, as they are a few hundred of some fifteen thousand patterns).
+    word_of: FxHashMap<u32, u32>,
 }
 
 /// What one search of a text found: anchors and words, each `(index, start, end)`.
@@ -45,8 +46,9 @@ struct Entry {
     prefixes: Arc<[Affix]>,
     /// Suffixes with the joining space (`" before"`), or `""`.
     suffixes: Arc<[Affix]>,
-    rule: usize,
-    group: usize,
+    // Narrow, as there are hundreds of thousands of entries.
+    rule: u32,
+    group: u8,
 }
 
 /// A set of pattern groups (at most [`Groups::MAX`]): the groups of lexicons that share a set
@@ -182,22 +184,26 @@ impl Matcher {
                 entries_of[id].push(Entry {
                     prefixes: prefixes.clone(),
                     suffixes: suffixes.clone(),
-                    rule,
-                    group,
+                    rule: u32::try_from(rule)
+                        .map_err(|_| Error::TooLarge("more than 4 billion rules".into()))?,
+                    group: group as u8,
                 });
             }
         }
         // Most anchors have one entry (hence room for one at first: a vector's first push makes
         // room for four); the others are trimmed to their size.
         entries_of.iter_mut().for_each(Vec::shrink_to_fit);
-        let mut word_of = vec![None; anchors.len()];
+        let mut word_of = FxHashMap::default();
         for (i, word) in words.iter().enumerate() {
             let pattern = *anchor_ids.entry(word).or_insert_with(|| {
                 anchors.push(word);
-                word_of.push(None);
                 anchors.len() - 1
             });
-            word_of[pattern] = Some(i as u32);
+            let too_many = |_| Error::TooLarge("more than 4 billion patterns".into());
+            word_of.insert(
+                u32::try_from(pattern).map_err(too_many)?,
+                u32::try_from(i).map_err(too_many)?,
+            );
         }
         let automaton = WordStarts::new(&anchors).map_err(|e| Error::TooLarge(e.to_string()))?;
         Ok(Matcher {
@@ -215,7 +221,7 @@ impl Matcher {
             if pattern < self.entries_of.len() {
                 found.anchors.push((pattern, start, end));
             }
-            if let Some(word) = self.word_of[pattern] {
+            if let Some(&word) = self.word_of.get(&(pattern as u32)) {
                 found.words.push((word as usize, start, end));
             }
         });
@@ -242,7 +248,7 @@ impl Matcher {
             let after = window_after(bytes, anchor_end);
             for entry in self.entries_of[anchor]
                 .iter()
-                .filter(|e| groups.contains(e.group))
+                .filter(|e| groups.contains(usize::from(e.group)))
             {
                 for prefix in entry.prefixes.iter().filter(|p| p.may_fit(before)) {
                     let Some(start) = anchor_start.checked_sub(prefix.text.len()) else {
@@ -259,7 +265,7 @@ impl Matcher {
                             && ends_on_boundary(haystack, end)
                         {
                             candidates.push(RawMatch {
-                                rule: entry.rule,
+                                rule: entry.rule as usize,
                                 start,
                                 end,
                             });

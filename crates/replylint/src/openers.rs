@@ -39,7 +39,10 @@ pub(crate) struct Openers {
     /// For each word, the templates it is the rarest word of: a sentence without a name has
     /// all the words of any template it resembles, so it need only be compared with the
     /// templates of its own words' entries here.
-    by_rarest: FxHashMap<u32, Vec<u32>>,
+    /// (The templates of word `w` are `rarest_ids[by_rarest[w]..by_rarest[w + 1]]`: one flat
+    /// list, as a vector per word held half a megabyte.)
+    by_rarest: Box<[u32]>,
+    rarest_ids: Box<[u32]>,
     /// Every template word, numbered.
     word_ids: FxHashMap<Arc<str>, u32>,
     /// Every word of every active pattern: a capitalised word among them is not a name.
@@ -49,7 +52,8 @@ pub(crate) struct Openers {
 
 #[derive(Debug)]
 struct Template {
-    rule: usize,
+    // The builder's matcher has already refused more rules than a u32 holds.
+    rule: u32,
     /// The word that opens it.
     first: u32,
     /// Its distinct words, rarest among the templates first, so a comparison that fails
@@ -204,20 +208,27 @@ impl Openers {
                     .or_default()
                     .push(openers.templates.len() as u32);
                 openers.templates.push(Template {
-                    rule,
+                    rule: rule as u32,
                     first: words[0],
                     words,
                 });
             }
         }
+        let mut rarest: Vec<(u32, u32)> = Vec::with_capacity(openers.templates.len());
         for (id, template) in openers.templates.iter_mut().enumerate() {
             template.words.sort_by_key(|&w| frequency[w as usize]);
-            openers
-                .by_rarest
-                .entry(template.words[0])
-                .or_default()
-                .push(id as u32);
+            rarest.push((template.words[0], id as u32));
         }
+        rarest.sort_unstable();
+        let mut starts = vec![0u32; openers.word_ids.len() + 1];
+        for &(word, _) in &rarest {
+            starts[word as usize + 1] += 1;
+        }
+        for w in 1..starts.len() {
+            starts[w] += starts[w - 1];
+        }
+        openers.by_rarest = starts.into_boxed_slice();
+        openers.rarest_ids = rarest.into_iter().map(|(_, id)| id).collect();
         openers.templates.shrink_to_fit();
         openers
     }
@@ -271,7 +282,11 @@ impl Openers {
                     .collect();
                 position
                     .keys()
-                    .flat_map(|w| self.by_rarest.get(w).into_iter().flatten().copied())
+                    .flat_map(|&w| {
+                        let w = w as usize;
+                        &self.rarest_ids[self.by_rarest[w] as usize..self.by_rarest[w + 1] as usize]
+                    })
+                    .copied()
                     .filter(|&id| firsts.contains(&self.templates[id as usize].first))
                     .collect()
             } else {
@@ -310,7 +325,7 @@ impl Openers {
             }
             if let Some((_, id)) = best {
                 let at = start + (sentence.len() - sentence.trim_start().len());
-                return Some((self.templates[id as usize].rule, at, at + trimmed.len()));
+                return Some((self.templates[id as usize].rule as usize, at, at + trimmed.len()));
             }
         }
         None

@@ -139,8 +139,15 @@ fn normalize_unicode(text: &str) -> Normalized {
         // Composition never crosses a grapheme cluster, so each cluster is rewritten on its
         // own and all of its output maps to the cluster's start.
         for (i, cluster) in text.grapheme_indices(true) {
-            for c in cluster.nfc() {
-                out.push(c, i, i + cluster.len());
+            // Most clusters are composed already and stay as they are.
+            if cluster.chars().all(is_composed) {
+                for c in cluster.chars() {
+                    out.push(c, i, i + cluster.len());
+                }
+            } else {
+                for c in cluster.nfc() {
+                    out.push(c, i, i + cluster.len());
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::normalize::is_letter_or_mark;
+use crate::normalize::{is_composed, is_letter_or_mark};
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
 pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
@@ -188,10 +188,12 @@ fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
                 (false, Some(s)) => {
                     let word = &text[s..i];
                     // Judged in NFC, so a text and its NFD form get the same findings.
-                    let nfc = match is_nfc_quick(word.chars()) {
-                        IsNormalized::Yes => Cow::Borrowed(word),
-                        _ => Cow::Owned(word.nfc().collect()),
-                    };
+                    let nfc =
+                        if word.chars().all(is_composed) || is_nfc_quick(word.chars()) == IsNormalized::Yes {
+                            Cow::Borrowed(word)
+                        } else {
+                            Cow::Owned(word.nfc().collect())
+                        };
                     // Most words start in lowercase: decided by the first letter alone.
                     let caps = nfc.chars().next().is_some_and(char::is_uppercase)
                         && nfc

@@ -402,7 +402,7 @@ pub(crate) fn is_letter_or_mark(c: char) -> bool {
 
 /// True for characters that cannot change the NFC form of a text: NFC quick check Yes and
 /// canonical combining class 0.
-fn is_composed(c: char) -> bool {
+pub(crate) fn is_composed(c: char) -> bool {
     CHAR_CLASSES.is(c, COMPOSED)
 }
 

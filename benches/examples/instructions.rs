@@ -25,6 +25,18 @@ fn measured<T>(work: impl FnOnce() -> T) -> T {
     work()
 }
 
+/// Analyses each text of `corpus` in the measured part; its size in bytes.
+fn analyze_each(corpus: Vec<String>) -> usize {
+    let analyzer = Analyzer::new();
+    measured(|| {
+        corpus
+            .iter()
+            .map(|r| analyzer.analyze(r).findings().len())
+            .sum::<usize>()
+    });
+    corpus.iter().map(String::len).sum()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let n: usize = args.get(1).map_or(1, |s| s.parse().expect("a count"));
@@ -39,31 +51,13 @@ fn main() {
             assert!(found > 0);
             n
         }
-        Some("bulk") => {
-            let analyzer = Analyzer::new();
-            let corpus = replies(7, n);
-            measured(|| {
-                corpus
-                    .iter()
-                    .map(|r| analyzer.analyze(r).findings().len())
-                    .sum::<usize>()
-            });
-            corpus.iter().map(String::len).sum()
-        }
-        Some("mixed") => {
-            let analyzer = Analyzer::new();
-            let corpus: Vec<String> = short_replies(CORPUS_SEED, n)
+        Some("bulk") => analyze_each(replies(7, n)),
+        Some("mixed") => analyze_each(
+            short_replies(CORPUS_SEED, n)
                 .into_iter()
                 .map(|s| s.text)
-                .collect();
-            measured(|| {
-                corpus
-                    .iter()
-                    .map(|r| analyzer.analyze(r).findings().len())
-                    .sum::<usize>()
-            });
-            corpus.iter().map(String::len).sum()
-        }
+                .collect(),
+        ),
         Some("long") => {
             let analyzer = Analyzer::new();
             let text = text_of_len(CORPUS_SEED, n);

@@ -46,14 +46,16 @@ SLICES = 20
 
 
 def _coverage(call) -> tuple[float, int, float]:
-    """While ``call()`` runs, in how many of 20 equal time slices another Python thread ran
-    its loop at least once (as a fraction), how many loops it ran, and the call's duration.
+    """While ``call()`` runs, in how many of the middle half of 20 equal time slices another
+    Python thread ran its loop at least once (as a fraction), how many loops it ran, and the
+    call's duration.
 
-    A call that holds the GIL can still let the other thread in at its edges: the main
-    thread is made to drop the GIL between two bytecodes (every ``sys.getswitchinterval()``
-    seconds), and on a busy machine it may wait a while to get it back before it reads the
-    clock. Those ticks bunch up at the start and the end; a call that releases the GIL
-    lets the other thread tick all through it.
+    Only the middle counts. A call that holds the GIL can still let the other thread in at
+    its edges: the main thread is made to drop the GIL between two bytecodes (every
+    ``sys.getswitchinterval()`` seconds), and on a busy machine it may wait a while to get it
+    back before it reads the clock. And a call that releases the GIL for its work still holds
+    it at its edges, to read its Python arguments and to build its Python results, which
+    take a larger share of the call the faster the work between them is.
     """
     ticker = Ticker()
     ticker.start()
@@ -65,8 +67,9 @@ def _coverage(call) -> tuple[float, int, float]:
     ticker.join()
     width = (end - start) / SLICES
     hit = {int((t - start) / width) for t in ticker.ticks if start <= t < end}
+    middle = range(SLICES // 4, SLICES - SLICES // 4)
     ticks = sum(1 for t in ticker.ticks if start <= t < end)
-    return len(hit) / SLICES, ticks, end - start
+    return len(hit.intersection(middle)) / len(middle), ticks, end - start
 
 
 def _long_enough(make_call, seconds: float = 0.6):
@@ -86,8 +89,8 @@ def test_another_thread_runs_while_analyze_many_works():
     call = _long_enough(lambda n: (lambda texts=batch(n): analyzer.analyze_many(texts)))
     coverage, ticks, seconds = _coverage(call)
     # Holding the GIL, the call would leave the middle slices empty (see the control
-    # below); released, the other thread runs all through it.
-    assert coverage >= 0.75, f"another thread ran in {coverage:.0%} of the call ({ticks} loops in {seconds:.2f} s)"
+    # below); released, the other thread runs all through them.
+    assert coverage >= 0.9, f"another thread ran in {coverage:.0%} of the call's middle ({ticks} loops in {seconds:.2f} s)"
 
 
 def test_another_thread_runs_while_analyze_arrow_works():
@@ -95,12 +98,12 @@ def test_another_thread_runs_while_analyze_arrow_works():
     analyzer = Analyzer()
     call = _long_enough(lambda n: (lambda array=pa.array(batch(n)): analyzer.analyze_arrow(array)))
     coverage, ticks, seconds = _coverage(call)
-    assert coverage >= 0.75, f"another thread ran in {coverage:.0%} of the call ({ticks} loops in {seconds:.2f} s)"
+    assert coverage >= 0.9, f"another thread ran in {coverage:.0%} of the call's middle ({ticks} loops in {seconds:.2f} s)"
 
 
 @pytest.mark.skipif(not getattr(sys, "_is_gil_enabled", lambda: True)(), reason="free-threaded Python has no GIL")
 def test_a_gil_holding_call_leaves_the_middle_empty():
-    """The control for the test above: sorting a shuffled list of strings holds the GIL in
+    """The control for the tests above: sorting a shuffled list of strings holds the GIL in
     C for the whole call, and the other thread gets in at the edges at most."""
 
     def make(n: int):
@@ -110,7 +113,7 @@ def test_a_gil_holding_call_leaves_the_middle_empty():
 
     call = _long_enough(make)
     coverage, ticks, seconds = _coverage(call)
-    assert coverage <= 0.5, f"another thread ran in {coverage:.0%} of the call ({ticks} loops in {seconds:.2f} s)"
+    assert coverage <= 0.2, f"another thread ran in {coverage:.0%} of the call's middle ({ticks} loops in {seconds:.2f} s)"
 
 
 def test_two_threads_share_one_analyzer():

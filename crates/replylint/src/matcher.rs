@@ -1,4 +1,5 @@
-//! The one Aho-Corasick pass over the normalised text, keeping matches on word boundaries.
+//! The one pass over the normalised text that finds every pattern, keeping matches on word
+//! boundaries.
 //!
 //! Patterns are not expanded into every literal they stand for: each is cut around an anchor
 //! ([`Split`]), the automaton holds the anchors, and the prefixes and suffixes are checked
@@ -6,13 +7,12 @@
 //! the literals would give: from left to right, the earliest start on a word boundary, the
 //! longest literal there that ends on one, the first rule that owns it.
 //!
-//! A literal can only match where a word may start, so the automaton is not run over the
-//! whole text: it is walked, anchored, from each such place until it dies
+//! A literal can only match where a word may start, so no automaton is run over the whole
+//! text: a trie of the anchors is walked from each such place until no anchor can go on
 //! ([`WordStarts`](crate::search::WordStarts)).
 
 use std::borrow::Borrow;
 use std::cmp::Reverse;
-use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -26,8 +26,14 @@ use crate::search::WordStarts;
 pub(crate) struct Matcher {
     /// The anchors, then the other words asked for that are not anchors.
     automaton: WordStarts,
-    /// For each anchor, the splits it anchors.
-    entries_of: Vec<Vec<Entry>>,
+    /// The splits anchor `a` anchors are `entries[entries_of[a]..entries_of[a + 1]]`.
+    entries_of: Box<[u32]>,
+    entries: Box<[Entry]>,
+    /// Every split's prefixes and suffixes, each split's in one run that its entries name;
+    /// kept together, not boxed one by one, as there are tens of thousands.
+    affixes: Box<[Affix]>,
+    /// The bytes of every affix, one after another.
+    affix_bytes: Box<[u8]>,
     /// For each pattern of the automaton that is one of the words asked for, its index among
     /// them (a map, as they are a few hundred of some fifteen thousand patterns).
     word_of: FxHashMap<u32, u32>,
@@ -40,12 +46,13 @@ pub(crate) struct Found {
     pub words: Vec<(usize, usize, usize)>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Entry {
-    /// Prefixes with the joining space (`"it's "`), or `""`; shared by the split's anchors.
-    prefixes: Arc<[Affix]>,
-    /// Suffixes with the joining space (`" before"`), or `""`.
-    suffixes: Arc<[Affix]>,
+    /// The split's prefixes with the joining space (`"it's "`), or `""`: a range of
+    /// [`Matcher::affixes`], shared by the split's anchors.
+    prefixes: (u32, u32),
+    /// The suffixes with the joining space (`" before"`), or `""`.
+    suffixes: (u32, u32),
     // Narrow, as there are hundreds of thousands of entries.
     rule: u32,
     group: u8,
@@ -79,10 +86,11 @@ impl Groups {
 
 /// A prefix or suffix with the (up to) eight bytes that touch the anchor packed into a word,
 /// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Affix {
-    /// Boxed: a `String`'s capacity is one word more, for each of tens of thousands.
-    text: Box<str>,
+    /// Where its bytes start in [`Matcher::affix_bytes`], and how many there are.
+    start: u32,
+    len: u32,
     /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
     edge: u64,
     /// Which bits of the window `edge` covers.
@@ -90,27 +98,29 @@ struct Affix {
 }
 
 impl Affix {
-    fn prefix(text: String) -> Affix {
-        let bytes = text.as_bytes();
+    /// The prefix `bytes`, stored at `start`.
+    fn prefix(bytes: &[u8], start: u32) -> Affix {
         let k = bytes.len().min(8);
         let mut word = [0u8; 8];
         word[8 - k..].copy_from_slice(&bytes[bytes.len() - k..]);
         Affix {
+            start,
+            len: bytes.len() as u32,
             edge: u64::from_le_bytes(word),
             mask: if k == 0 { 0 } else { u64::MAX << (8 * (8 - k)) },
-            text: text.into_boxed_str(),
         }
     }
 
-    fn suffix(text: String) -> Affix {
-        let bytes = text.as_bytes();
+    /// The suffix `bytes`, stored at `start`.
+    fn suffix(bytes: &[u8], start: u32) -> Affix {
         let k = bytes.len().min(8);
         let mut word = [0u8; 8];
         word[..k].copy_from_slice(&bytes[..k]);
         Affix {
+            start,
+            len: bytes.len() as u32,
             edge: u64::from_le_bytes(word),
             mask: if k == 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 },
-            text: text.into_boxed_str(),
         }
     }
 
@@ -150,9 +160,14 @@ impl Matcher {
     /// rules stand for the same literal, the earlier one owns it. [`Matcher::find`] also
     /// finds `words` (distinct), where a word may start, in the same walks.
     pub fn new<S: Borrow<Split>>(splits: &[(S, usize, usize)], words: &[String]) -> Result<Matcher, Error> {
-        let mut anchor_ids: FxHashMap<&str, usize> = FxHashMap::default();
+        let narrow =
+            |n: usize| u32::try_from(n).map_err(|_| Error::TooLarge("more than 4 billion patterns".into()));
+        let mut anchor_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut anchors: Vec<&str> = Vec::new();
-        let mut entries_of: Vec<Vec<Entry>> = Vec::new();
+        let mut affixes: Vec<Affix> = Vec::new();
+        let mut affix_bytes: Vec<u8> = Vec::new();
+        // Each entry beside its anchor, in rule order; sorted by anchor below.
+        let mut entries: Vec<(u32, Entry)> = Vec::with_capacity(splits.len());
         for (split, rule, group) in splits {
             let (split, rule, group) = (split.borrow(), *rule, *group);
             if group >= Groups::MAX {
@@ -161,54 +176,77 @@ impl Matcher {
                     Groups::MAX
                 )));
             }
-            let joined = |parts: &[String], before: bool| -> Arc<[Affix]> {
-                parts
-                    .iter()
-                    // With the joining space; `concat`, as `format!` was a tenth of a build.
-                    .map(|p| match (p.is_empty(), before) {
-                        (true, true) => Affix::prefix(String::new()),
-                        (true, false) => Affix::suffix(String::new()),
-                        (false, true) => Affix::prefix([p, " "].concat()),
-                        (false, false) => Affix::suffix([" ", p].concat()),
-                    })
-                    .collect()
+            let mut store = |parts: &[String], before: bool| -> Result<(u32, u32), Error> {
+                let first = narrow(affixes.len())?;
+                for part in parts {
+                    let start = affix_bytes.len();
+                    // With the joining space.
+                    if !part.is_empty() && before {
+                        affix_bytes.extend_from_slice(part.as_bytes());
+                        affix_bytes.push(b' ');
+                    } else if !part.is_empty() {
+                        affix_bytes.push(b' ');
+                        affix_bytes.extend_from_slice(part.as_bytes());
+                    }
+                    let bytes = &affix_bytes[start..];
+                    let at = narrow(start)?;
+                    affixes.push(if before {
+                        Affix::prefix(bytes, at)
+                    } else {
+                        Affix::suffix(bytes, at)
+                    });
+                }
+                Ok((first, narrow(affixes.len())?))
             };
-            let prefixes = joined(&split.prefixes, true);
-            let suffixes = joined(&split.suffixes, false);
+            let entry = Entry {
+                prefixes: store(&split.prefixes, true)?,
+                suffixes: store(&split.suffixes, false)?,
+                rule: u32::try_from(rule).map_err(|_| Error::TooLarge("more than 4 billion rules".into()))?,
+                group: group as u8,
+            };
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
-                let id = *anchor_ids.entry(anchor).or_insert_with(|| {
-                    anchors.push(anchor);
-                    entries_of.push(Vec::with_capacity(1));
-                    anchors.len() - 1
-                });
-                entries_of[id].push(Entry {
-                    prefixes: prefixes.clone(),
-                    suffixes: suffixes.clone(),
-                    rule: u32::try_from(rule)
-                        .map_err(|_| Error::TooLarge("more than 4 billion rules".into()))?,
-                    group: group as u8,
-                });
+                let id = match anchor_ids.get(anchor.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = narrow(anchors.len())?;
+                        anchor_ids.insert(anchor, id);
+                        anchors.push(anchor);
+                        id
+                    }
+                };
+                entries.push((id, entry));
             }
         }
-        // Most anchors have one entry (hence room for one at first: a vector's first push makes
-        // room for four); the others are trimmed to their size.
-        entries_of.iter_mut().for_each(Vec::shrink_to_fit);
+        // Stable, so each anchor's entries stay in rule order.
+        entries.sort_by_key(|&(anchor, _)| anchor);
+        let mut entries_of = Vec::with_capacity(anchors.len() + 1);
+        entries_of.push(0);
+        let mut at = 0;
+        for anchor in 0..anchors.len() {
+            while entries.get(at).is_some_and(|&(a, _)| a as usize == anchor) {
+                at += 1;
+            }
+            entries_of.push(narrow(at)?);
+        }
         let mut word_of = FxHashMap::default();
         for (i, word) in words.iter().enumerate() {
-            let pattern = *anchor_ids.entry(word).or_insert_with(|| {
-                anchors.push(word);
-                anchors.len() - 1
-            });
-            let too_many = |_| Error::TooLarge("more than 4 billion patterns".into());
-            word_of.insert(
-                u32::try_from(pattern).map_err(too_many)?,
-                u32::try_from(i).map_err(too_many)?,
-            );
+            let pattern = match anchor_ids.get(word.as_str()) {
+                Some(&id) => id,
+                None => {
+                    anchors.push(word);
+                    narrow(anchors.len() - 1)?
+                }
+            };
+            word_of.insert(pattern, narrow(i)?);
         }
-        let automaton = WordStarts::new(&anchors).map_err(|e| Error::TooLarge(e.to_string()))?;
+        let automaton = WordStarts::new(&anchors)
+            .map_err(|_| Error::TooLarge("more than 4 billion automaton states".into()))?;
         Ok(Matcher {
             automaton,
-            entries_of,
+            entries_of: entries_of.into(),
+            entries: entries.into_iter().map(|(_, entry)| entry).collect(),
+            affixes: affixes.into(),
+            affix_bytes: affix_bytes.into(),
             word_of,
         })
     }
@@ -218,7 +256,7 @@ impl Matcher {
     pub fn find(&self, haystack: &str) -> Found {
         let mut found = Found::default();
         self.automaton.find(haystack, |pattern, start, end| {
-            if pattern < self.entries_of.len() {
+            if pattern + 1 < self.entries_of.len() {
                 found.anchors.push((pattern, start, end));
             }
             if let Some(&word) = self.word_of.get(&(pattern as u32)) {
@@ -246,22 +284,31 @@ impl Matcher {
         for &(anchor, anchor_start, anchor_end) in anchors {
             let before = window_before(bytes, anchor_start);
             let after = window_after(bytes, anchor_end);
-            for entry in self.entries_of[anchor]
+            let entries = self.entries_of[anchor] as usize..self.entries_of[anchor + 1] as usize;
+            for entry in self.entries[entries]
                 .iter()
                 .filter(|e| groups.contains(usize::from(e.group)))
             {
-                for prefix in entry.prefixes.iter().filter(|p| p.may_fit(before)) {
-                    let Some(start) = anchor_start.checked_sub(prefix.text.len()) else {
+                for prefix in self
+                    .affixes_of(entry.prefixes)
+                    .iter()
+                    .filter(|p| p.may_fit(before))
+                {
+                    let Some(start) = anchor_start.checked_sub(prefix.len as usize) else {
                         continue;
                     };
-                    if &bytes[start..anchor_start] != prefix.text.as_bytes()
+                    if &bytes[start..anchor_start] != self.bytes_of(prefix)
                         || !starts_on_boundary(haystack, start)
                     {
                         continue;
                     }
-                    for suffix in entry.suffixes.iter().filter(|s| s.may_fit(after)) {
-                        let end = anchor_end + suffix.text.len();
-                        if bytes.get(anchor_end..end) == Some(suffix.text.as_bytes())
+                    for suffix in self
+                        .affixes_of(entry.suffixes)
+                        .iter()
+                        .filter(|s| s.may_fit(after))
+                    {
+                        let end = anchor_end + suffix.len as usize;
+                        if bytes.get(anchor_end..end) == Some(self.bytes_of(suffix))
                             && ends_on_boundary(haystack, end)
                         {
                             candidates.push(RawMatch {
@@ -275,6 +322,14 @@ impl Matcher {
             }
         }
         candidates
+    }
+
+    fn affixes_of(&self, (first, end): (u32, u32)) -> &[Affix] {
+        &self.affixes[first as usize..end as usize]
+    }
+
+    fn bytes_of(&self, affix: &Affix) -> &[u8] {
+        &self.affix_bytes[affix.start as usize..(affix.start + affix.len) as usize]
     }
 }
 
@@ -411,15 +466,15 @@ mod tests {
         let anchor = (16, 30); // "company policy"
         let before = window_before(text, anchor.0);
         let after = window_after(text, anchor.1);
-        assert!(Affix::prefix("it is our ".into()).may_fit(before));
-        assert!(Affix::prefix("our ".into()).may_fit(before));
-        assert!(Affix::prefix(String::new()).may_fit(before));
-        assert!(!Affix::prefix("their ".into()).may_fit(before));
-        assert!(Affix::suffix(" now".into()).may_fit(after));
-        assert!(!Affix::suffix(" nowhere".into()).may_fit(after));
+        assert!(Affix::prefix(b"it is our ", 0).may_fit(before));
+        assert!(Affix::prefix(b"our ", 0).may_fit(before));
+        assert!(Affix::prefix(b"", 0).may_fit(before));
+        assert!(!Affix::prefix(b"their ", 0).may_fit(before));
+        assert!(Affix::suffix(b" now", 0).may_fit(after));
+        assert!(!Affix::suffix(b" nowhere", 0).may_fit(after));
         // At the edges of the text the windows are padded, and short affixes still fit.
-        assert!(Affix::prefix("we".into()).may_fit(window_before(b"we", 2)));
-        assert!(Affix::suffix("ok".into()).may_fit(window_after(b"ok", 0)));
+        assert!(Affix::prefix(b"we", 0).may_fit(window_before(b"we", 2)));
+        assert!(Affix::suffix(b"ok", 0).may_fit(window_after(b"ok", 0)));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Lexicon pattern syntax, expanded to plain literals for one Aho-Corasick automaton.
+//! Lexicon pattern syntax, expanded to plain literals and cut around the anchors the matcher
+//! searches for.
 //!
 //! * words are matched as written (after [normalisation](crate::normalize));
 //! * `(a|b|c)` is exactly one of the alternatives;

@@ -2,51 +2,93 @@
 //! word may start.
 //!
 //! Every phrase, context word and spelling variant starts where a word may start, so the
-//! automaton need not run over every byte: it is walked from each such place until no pattern
-//! can go on. Most walks end after a letter or two, and no match inside a word is reported
-//! only to be thrown away.
-
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+//! patterns need not be looked for at every byte: a trie of them is walked from each such
+//! place until no pattern can go on. Most walks end after a letter or two, and no match inside
+//! a word is reported only to be thrown away. A walk never falls back to a shorter suffix, so
+//! the trie needs none of an Aho-Corasick automaton's failure links, which are most of the
+//! cost of building one.
 
 use crate::normalize::{is_unspaced_script, is_word_char};
 
-/// An Aho-Corasick automaton searched only from the places in a text where a word may start:
-/// at every character that does not continue the word before it (in scripts written without
-/// spaces, at every character). Each search is anchored there and stops when no pattern can
-/// go on, so a text costs about one short walk per word, not one step per byte plus a report
-/// for every pattern that happens to occur inside a longer word.
+/// What [`WordStarts::new`] refuses: a trie with more states than a `u32` can number.
+#[derive(Debug)]
+pub(crate) struct TooManyStates;
+
+/// A trie of byte strings searched only from the places in a text where a word may start: at
+/// every character that does not continue the word before it (in scripts written without
+/// spaces, at every character). Each walk starts there and stops when no pattern can go on,
+/// so a text costs about one short walk per word.
+///
+/// The states are numbered breadth first, the start being 0, so the children of a state are
+/// consecutive states, in byte order, and the states near the start, which every walk
+/// visits, sit together in memory.
 #[derive(Clone, Debug)]
 pub(crate) struct WordStarts {
-    automaton: NFA,
-    /// Where every walk starts.
-    start: StateID,
-    /// Which bytes some pattern starts with: a walk from any other byte dies at once.
-    first_bytes: [bool; 256],
+    /// The state a walk enters from the start on each byte, or 0 when no pattern starts with
+    /// that byte.
+    first: Box<[u32; 256]>,
+    /// The children of state `s` are the states `children[s]..children[s + 1]`.
+    children: Box<[u32]>,
+    /// The byte that leads into each state.
+    byte: Box<[u8]>,
+    /// The pattern each state spells, or [`NO_PATTERN`].
+    pattern: Box<[u32]>,
 }
 
+const NO_PATTERN: u32 = u32::MAX;
+
+/// Above this many children, a state's byte is found by binary search, not by a scan.
+const SCAN_LIMIT: usize = 8;
+
 impl WordStarts {
-    /// Builds the automaton; `patterns` must be distinct.
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<WordStarts, aho_corasick::BuildError> {
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(patterns)?;
-        let mut first_bytes = [false; 256];
-        for pattern in patterns {
-            if let Some(&b) = pattern.as_ref().first() {
-                first_bytes[usize::from(b)] = true;
+    /// Builds the trie; `patterns` must be distinct and not empty.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<WordStarts, TooManyStates> {
+        let bytes_of = |i: u32| patterns[i as usize].as_ref();
+        let count = u32::try_from(patterns.len()).map_err(|_| TooManyStates)?;
+        let mut order: Vec<u32> = (0..count).collect();
+        order.sort_unstable_by(|&a, &b| bytes_of(a).cmp(bytes_of(b)));
+        debug_assert!(order.windows(2).all(|w| bytes_of(w[0]) != bytes_of(w[1])));
+        debug_assert!(patterns.iter().all(|p| !p.as_ref().is_empty()));
+
+        // Each state is the run of sorted patterns that share its `depth` first bytes; its
+        // children split the run by the byte that follows. A run's own pattern, if any, is
+        // the shortest and so sorts first.
+        let mut runs: Vec<(u32, u32, u32)> = vec![(0, count, 0)];
+        let mut children = Vec::new();
+        let mut byte = vec![0];
+        let mut pattern = Vec::new();
+        let mut state = 0;
+        while let Some(&(mut lo, hi, depth)) = runs.get(state) {
+            let depth_at = depth as usize;
+            if lo < hi && bytes_of(order[lo as usize]).len() == depth_at {
+                pattern.push(order[lo as usize]);
+                lo += 1;
+            } else {
+                pattern.push(NO_PATTERN);
             }
+            children.push(u32::try_from(runs.len()).map_err(|_| TooManyStates)?);
+            while lo < hi {
+                let next = bytes_of(order[lo as usize])[depth_at];
+                let end = (lo + 1..hi)
+                    .find(|&i| bytes_of(order[i as usize])[depth_at] != next)
+                    .unwrap_or(hi);
+                runs.push((lo, end, depth + 1));
+                byte.push(next);
+                lo = end;
+            }
+            state += 1;
         }
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .expect("a contiguous NFA supports anchored searches");
+        children.push(u32::try_from(runs.len()).map_err(|_| TooManyStates)?);
+
+        let mut first = Box::new([0; 256]);
+        for child in children[0]..children[1] {
+            first[usize::from(byte[child as usize])] = child;
+        }
         Ok(WordStarts {
-            automaton,
-            start,
-            first_bytes,
+            first,
+            children: children.into(),
+            byte: byte.into(),
+            pattern: pattern.into(),
         })
     }
 
@@ -65,41 +107,38 @@ impl WordStarts {
                 (is_word_char(c), !is_unspaced_script(c), c.len_utf8())
             };
             let inside_word = after_word_char && word_char && spaced;
-            if !inside_word && self.first_bytes[usize::from(byte)] {
-                self.walk(bytes, start, &mut found);
+            if !inside_word {
+                let state = self.first[usize::from(byte)];
+                if state != 0 {
+                    self.walk(bytes, start, state, &mut found);
+                }
             }
             after_word_char = word_char;
             start += len;
         }
     }
 
-    /// Follows the automaton from `start` until no pattern can go on, reporting the patterns
-    /// that start there.
-    fn walk(&self, bytes: &[u8], start: usize, found: &mut impl FnMut(usize, usize, usize)) {
-        let nfa = &self.automaton;
-        let mut state = self.start;
-        for (len, &byte) in bytes[start..].iter().enumerate() {
-            state = nfa.next_state(Anchored::Yes, state, byte);
-            if !nfa.is_special(state) {
-                continue;
+    /// Follows the trie from `state`, entered on the byte at `start`, until no pattern can go
+    /// on, reporting the patterns that start there.
+    fn walk(&self, bytes: &[u8], start: usize, mut state: u32, found: &mut impl FnMut(usize, usize, usize)) {
+        let mut end = start + 1;
+        loop {
+            let s = state as usize;
+            let pattern = self.pattern[s];
+            if pattern != NO_PATTERN {
+                found(pattern as usize, start, end);
             }
-            if nfa.is_dead(state) {
-                break;
-            }
-            if !nfa.is_match(state) {
-                continue;
-            }
-            let end = start + len + 1;
-            // A match state also lists the patterns that end here but start later (the
-            // automaton copies them in from its failure states, after the state's own
-            // pattern). Patterns are distinct, so only the state's own pattern, if any, has
-            // the walk's length; it is the first.
-            let own = nfa.match_pattern(state, 0);
-            debug_assert!((1..nfa.match_len(state))
-                .all(|i| nfa.pattern_len(nfa.match_pattern(state, i)) != end - start));
-            if nfa.pattern_len(own) == end - start {
-                found(own.as_usize(), start, end);
-            }
+            let (lo, hi) = (self.children[s] as usize, self.children[s + 1] as usize);
+            let Some(&next) = bytes.get(end) else { return };
+            let labels = &self.byte[lo..hi];
+            let at = if labels.len() <= SCAN_LIMIT {
+                labels.iter().position(|&b| b == next)
+            } else {
+                labels.binary_search(&next).ok()
+            };
+            let Some(at) = at else { return };
+            state = (lo + at) as u32;
+            end += 1;
         }
     }
 }
@@ -108,22 +147,62 @@ impl WordStarts {
 mod tests {
     use super::*;
 
+    fn find(words: &WordStarts, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        words.find(text, |pattern, start, end| found.push((pattern, start, end)));
+        found
+    }
+
     #[test]
     fn word_starts_are_searched_only_where_a_word_may_start() {
         let words = WordStarts::new(&["ask", "sk", "a", "ask again", "政策"]).unwrap();
-        let find = |text: &str| {
-            let mut found = Vec::new();
-            words.find(text, |pattern, start, end| found.push((pattern, start, end)));
-            found
-        };
         // Inside "task" nothing starts; at "ask" every pattern starting there does, shortest
         // first. Whether a match also ends on a word boundary is for the caller to check.
         assert_eq!(
-            find("task ask again"),
+            find(&words, "task ask again"),
             [(2, 5, 6), (0, 5, 8), (3, 5, 14), (2, 9, 10)]
         );
-        assert_eq!(find("(ask)"), [(2, 1, 2), (0, 1, 4)]);
+        assert_eq!(find(&words, "(ask)"), [(2, 1, 2), (0, 1, 4)]);
         // In a script written without spaces, any character may start a word.
-        assert_eq!(find("公司政策"), [(4, 6, 12)]);
+        assert_eq!(find(&words, "公司政策"), [(4, 6, 12)]);
+    }
+
+    #[test]
+    fn a_walk_finds_what_a_naive_search_from_the_same_place_finds() {
+        // Enough patterns sharing first bytes that some states are searched by binary search.
+        let patterns: Vec<String> = (0..600)
+            .map(|i| format!("{}{}", char::from(b'a' + (i % 26) as u8), i * 7 % 1000))
+            .chain(["a", "ab", "abc", "b1", "b10", "b100", "é", "éa"].map(String::from))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let words = WordStarts::new(&patterns).unwrap();
+        let text = "a1 ab abc b100 b1000 z35 q0 é éa xéa q91x a";
+        let mut naive = Vec::new();
+        for (start, _) in text.char_indices() {
+            let joined = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric());
+            if joined && text[start..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let mut here: Vec<(usize, usize, usize)> = patterns
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| text[start..].starts_with(p.as_str()))
+                .map(|(i, p)| (i, start, start + p.len()))
+                .collect();
+            here.sort_by_key(|&(_, _, end)| end);
+            naive.extend(here);
+        }
+        assert!(naive.len() > 10);
+        assert_eq!(find(&words, text), naive);
+    }
+
+    #[test]
+    fn no_patterns_find_nothing() {
+        let words = WordStarts::new::<&str>(&[]).unwrap();
+        assert!(find(&words, "anything at all").is_empty());
     }
 }

@@ -29,10 +29,24 @@ mod pattern;
 #[path = "src/search.rs"]
 mod search;
 
+/// What the library embeds, worked out here by the code that writes it.
+mod char_classes {
+    pub(crate) static BITS: std::sync::LazyLock<crate::normalize::CharClassBits> =
+        std::sync::LazyLock::new(crate::normalize::char_class_bits);
+}
+
 fn main() {
     let dir = Path::new("lexicons");
     println!("cargo::rerun-if-changed=lexicons");
-    for shared in ["category", "error", "lexicon", "normalize", "openers", "pattern"] {
+    for shared in [
+        "category",
+        "error",
+        "lexicon",
+        "normalize",
+        "openers",
+        "pattern",
+        "search",
+    ] {
         println!("cargo::rerun-if-changed=src/{shared}.rs");
     }
 
@@ -45,6 +59,7 @@ fn main() {
     files.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "en"), p.clone()));
 
     let out_dir = env::var("OUT_DIR").unwrap();
+    write_char_classes(Path::new(&out_dir));
     let mut embedded = String::from(
         "/// A built-in lexicon: its language code, its TOML source, and what parsing it and\n\
          /// building the first analyzer work out (`Lexicon::precomputed`).\n\
@@ -97,4 +112,18 @@ fn main() {
     }
     let out = Path::new(&out_dir).join("builtin_lexicons.rs");
     fs::write(out, embedded).expect("OUT_DIR is writable");
+}
+
+/// Writes the bitmaps of `normalize`'s character classes as an array expression.
+fn write_char_classes(out_dir: &Path) {
+    let mut table = String::from("[\n");
+    for class in char_classes::BITS.iter() {
+        table.push_str("    [");
+        for word in class {
+            table.push_str(&format!("{word:#x},"));
+        }
+        table.push_str("],\n");
+    }
+    table.push_str("]\n");
+    fs::write(out_dir.join("char_classes.rs"), table).expect("OUT_DIR is writable");
 }

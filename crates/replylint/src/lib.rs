@@ -19,8 +19,8 @@
 //!
 //! The pipeline is `normalize` → `matcher` → `filter` → `report`: the text is normalised once
 //! (NFC, lowercase, plain quotes, folded whitespace and script-specific foldings) with a map
-//! back to the original; one leftmost-longest Aho-Corasick pass finds every pattern of every
-//! active language; matches off word boundaries or out of position are dropped; spans are
+//! back to the original; one pass finds every pattern of every active language, as a leftmost-longest
+//! Aho-Corasick automaton over them would; matches off word boundaries or out of position are dropped; spans are
 //! mapped back to the original text in bytes, code points and UTF-16 units.
 //!
 //! # Example
@@ -50,6 +50,7 @@
 mod absence;
 mod analyzer;
 mod category;
+mod char_classes;
 mod commitments;
 mod context;
 mod conversation;

@@ -419,18 +419,22 @@ const PLAIN: usize = 3;
 /// The Unicode property lookups the engine makes for every character, answered from bitmaps
 /// over the Basic Multilingual Plane: the standard library's tables take a binary search per
 /// non-ASCII character, which was a third of the analysis time on non-Latin text, and the
-/// NFC quick check a perfect-hash lookup per character.
-struct CharClasses {
-    bits: [Box<[u64]>; 4],
-}
+/// NFC quick check a perfect-hash lookup per character. build.rs works the bitmaps out with
+/// [`char_class_bits`] and the library embeds them
+/// ([`char_classes`](crate::char_classes)), as working them out costs some 76 million
+/// instructions, more than the rest of a process's first analyzer build.
+struct CharClasses;
 
-static CHAR_CLASSES: std::sync::LazyLock<CharClasses> = std::sync::LazyLock::new(|| {
-    let mut bits = [
-        vec![0u64; 1024].into_boxed_slice(),
-        vec![0u64; 1024].into_boxed_slice(),
-        vec![0u64; 1024].into_boxed_slice(),
-        vec![0u64; 1024].into_boxed_slice(),
-    ];
+static CHAR_CLASSES: CharClasses = CharClasses;
+
+/// One bitmap per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`), one bit per character of the
+/// Basic Multilingual Plane.
+pub(crate) type CharClassBits = [[u64; 1024]; 4];
+
+/// Works out the bitmaps of [`CharClasses`].
+#[cfg_attr(not(test), allow(dead_code))] // build.rs writes them out
+pub(crate) fn char_class_bits() -> CharClassBits {
+    let mut bits = [[0u64; 1024]; 4];
     let mut folded = String::new();
     for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
         let i = c as usize;
@@ -452,14 +456,14 @@ static CHAR_CLASSES: std::sync::LazyLock<CharClasses> = std::sync::LazyLock::new
             bits[PLAIN][i / 64] |= 1 << (i % 64);
         }
     }
-    CharClasses { bits }
-});
+    bits
+}
 
 impl CharClasses {
     fn is(&self, c: char, class: usize) -> bool {
         let i = c as usize;
         if i < 0x10000 {
-            return self.bits[class][i / 64] & (1 << (i % 64)) != 0;
+            return crate::char_classes::BITS[class][i / 64] & (1 << (i % 64)) != 0;
         }
         match class {
             WORD => is_combining_mark(c) || c.is_alphanumeric(),
@@ -568,6 +572,11 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn the_embedded_character_classes_are_what_the_unicode_tables_say() {
+        assert!(crate::char_classes::BITS == char_class_bits());
     }
 
     #[test]

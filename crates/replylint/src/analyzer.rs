@@ -585,9 +585,9 @@ impl AnalyzerBuilder {
                 cues,
                 openers: Openers::new(
                     opener_parts
-                        .iter()
+                        .into_iter()
                         .zip(&rule_indices)
-                        .map(|(part, indices)| (&**part, indices.as_slice())),
+                        .map(|(part, indices)| (part, indices.as_slice())),
                     self.opener_similarity,
                 ),
                 skip_quoted: self.skip_quoted,

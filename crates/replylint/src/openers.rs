@@ -34,20 +34,61 @@ pub const MIN_TEMPLATE_WORDS: usize = 3;
 #[derive(Debug, Default)]
 pub(crate) struct Openers {
     templates: Vec<Template>,
-    /// For each first word, the templates it opens.
-    by_first: FxHashMap<Arc<str>, Vec<u32>>,
+    /// The words of every template, one template after another.
+    template_words: Box<[u32]>,
+    /// For each word, the templates it opens: `by_first.of(w)`.
+    by_first: TemplatesOf,
     /// For each word, the templates it is the rarest word of: a sentence without a name has
     /// all the words of any template it resembles, so it need only be compared with the
     /// templates of its own words' entries here.
-    /// (The templates of word `w` are `rarest_ids[by_rarest[w]..by_rarest[w + 1]]`: one flat
-    /// list, as a vector per word held half a megabyte.)
-    by_rarest: Box<[u32]>,
-    rarest_ids: Box<[u32]>,
+    by_rarest: TemplatesOf,
     /// Every template word, numbered.
     word_ids: FxHashMap<Arc<str>, u32>,
-    /// Every word of every active pattern: a capitalised word among them is not a name.
-    vocabulary: FxHashSet<Arc<str>>,
+    /// The lexicons' shares, whose vocabularies hold every word of every active pattern: a
+    /// capitalised word among them is not a name. (Looked up in each, not merged, as merging
+    /// them was a tenth of every build.)
+    parts: Vec<Arc<LexiconOpeners>>,
     threshold: f64,
+}
+
+/// Templates listed by word: those of word `w` are `ids[starts[w]..starts[w + 1]]`, in one
+/// flat list, as a vector per word held half a megabyte.
+#[derive(Debug, Default)]
+struct TemplatesOf {
+    starts: Box<[u32]>,
+    ids: Box<[u32]>,
+}
+
+impl TemplatesOf {
+    /// Lists each template `id` under its `word`, for `words` words.
+    fn new(words: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> TemplatesOf {
+        let mut starts = vec![0u32; words + 1];
+        for (word, _) in pairs.clone() {
+            starts[word as usize + 1] += 1;
+        }
+        for w in 1..starts.len() {
+            starts[w] += starts[w - 1];
+        }
+        let mut next = starts.clone();
+        let mut ids = vec![0u32; starts[words] as usize];
+        for (word, id) in pairs {
+            ids[next[word as usize] as usize] = id;
+            next[word as usize] += 1;
+        }
+        TemplatesOf {
+            starts: starts.into(),
+            ids: ids.into(),
+        }
+    }
+
+    /// The templates listed under `word`, by id.
+    fn of(&self, word: u32) -> &[u32] {
+        let w = word as usize;
+        match (self.starts.get(w), self.starts.get(w + 1)) {
+            (Some(&start), Some(&end)) => &self.ids[start as usize..end as usize],
+            _ => &[],
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -57,8 +98,8 @@ struct Template {
     /// The word that opens it.
     first: u32,
     /// Its distinct words, rarest among the templates first, so a comparison that fails
-    /// fails early.
-    words: Box<[u32]>,
+    /// fails early: `template_words[words.0..words.1]`.
+    words: (u32, u32),
 }
 
 /// What [`LexiconOpeners::encode`] adds to a number to write it as one character: past the
@@ -170,65 +211,63 @@ impl Openers {
     /// Merges the lexicons' shares, each with the analyzer's rule index for each of its rules
     /// (`None` for a disabled rule, whose templates are left out).
     pub fn new<'a>(
-        parts: impl IntoIterator<Item = (&'a LexiconOpeners, &'a [Option<usize>])>,
+        parts: impl IntoIterator<Item = (Arc<LexiconOpeners>, &'a [Option<usize>])>,
         threshold: f64,
     ) -> Openers {
         let mut openers = Openers {
             threshold,
             ..Openers::default()
         };
+        let mut template_words: Vec<u32> = Vec::new();
         let mut frequency: Vec<u32> = Vec::new();
         for (part, rule_of) in parts {
-            openers.vocabulary.extend(part.vocabulary.iter().cloned());
             // The merged id of each of the part's words, given on first use.
             let mut ids: Vec<Option<u32>> = vec![None; part.words.len()];
             for (rule, local) in &part.templates {
                 let Some(rule) = rule_of[*rule] else {
                     continue;
                 };
-                let words: Box<[u32]> = local
-                    .iter()
-                    .map(|&w| {
-                        *ids[w as usize].get_or_insert_with(|| {
-                            let next = openers.word_ids.len() as u32;
-                            *openers
-                                .word_ids
-                                .entry(part.words[w as usize].clone())
-                                .or_insert(next)
-                        })
-                    })
-                    .collect();
-                frequency.resize(openers.word_ids.len(), 0);
-                for &w in &words {
-                    frequency[w as usize] += 1;
+                let start = template_words.len() as u32;
+                for &w in local.iter() {
+                    let id = *ids[w as usize].get_or_insert_with(|| {
+                        let next = openers.word_ids.len() as u32;
+                        *openers
+                            .word_ids
+                            .entry(part.words[w as usize].clone())
+                            .or_insert(next)
+                    });
+                    template_words.push(id);
+                    if frequency.len() <= id as usize {
+                        frequency.resize(id as usize + 1, 0);
+                    }
+                    frequency[id as usize] += 1;
                 }
-                openers
-                    .by_first
-                    .entry(part.words[local[0] as usize].clone())
-                    .or_default()
-                    .push(openers.templates.len() as u32);
                 openers.templates.push(Template {
                     rule: rule as u32,
-                    first: words[0],
-                    words,
+                    first: template_words[start as usize],
+                    words: (start, template_words.len() as u32),
                 });
             }
+            openers.parts.push(part);
         }
-        let mut rarest: Vec<(u32, u32)> = Vec::with_capacity(openers.templates.len());
-        for (id, template) in openers.templates.iter_mut().enumerate() {
-            template.words.sort_by_key(|&w| frequency[w as usize]);
-            rarest.push((template.words[0], id as u32));
+        for template in &openers.templates {
+            template_words[template.words.0 as usize..template.words.1 as usize]
+                .sort_by_key(|&w| frequency[w as usize]);
         }
-        rarest.sort_unstable();
-        let mut starts = vec![0u32; openers.word_ids.len() + 1];
-        for &(word, _) in &rarest {
-            starts[word as usize + 1] += 1;
-        }
-        for w in 1..starts.len() {
-            starts[w] += starts[w - 1];
-        }
-        openers.by_rarest = starts.into_boxed_slice();
-        openers.rarest_ids = rarest.into_iter().map(|(_, id)| id).collect();
+        let words = openers.word_ids.len();
+        let ids = || 0..openers.templates.len() as u32;
+        openers.by_first =
+            TemplatesOf::new(words, ids().map(|id| (openers.templates[id as usize].first, id)));
+        openers.by_rarest = TemplatesOf::new(
+            words,
+            ids().map(|id| {
+                (
+                    template_words[openers.templates[id as usize].words.0 as usize],
+                    id,
+                )
+            }),
+        );
+        openers.template_words = template_words.into();
         openers.templates.shrink_to_fit();
         openers
     }
@@ -252,9 +291,12 @@ impl Openers {
                 continue;
             }
             let normalized = normalize(trimmed);
-            let mut head: Vec<&str> = ordered_words(normalized.as_str()).take(2).collect();
+            let mut head: Vec<u32> = ordered_words(normalized.as_str())
+                .take(2)
+                .filter_map(|w| self.word_ids.get(w).copied())
+                .collect();
             head.dedup();
-            if !head.iter().any(|w| self.by_first.contains_key(*w)) {
+            if head.iter().all(|&w| self.by_first.of(w).is_empty()) {
                 continue;
             }
             // Where each template word first stands in the sentence.
@@ -271,39 +313,31 @@ impl Openers {
                 .skip(1)
                 .filter(|(_, w)| {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && !self.vocabulary.contains(normalize(w).as_str())
+                        && !self.is_pattern_word(normalize(w).as_str())
                 })
                 .map(|(at, _)| at)
                 .collect();
             let candidates: Vec<u32> = if capitals.is_empty() {
-                let firsts: Vec<u32> = head
-                    .iter()
-                    .filter_map(|w| self.word_ids.get(*w).copied())
-                    .collect();
                 position
                     .keys()
-                    .flat_map(|&w| {
-                        let w = w as usize;
-                        &self.rarest_ids[self.by_rarest[w] as usize..self.by_rarest[w + 1] as usize]
-                    })
+                    .flat_map(|&w| self.by_rarest.of(w))
                     .copied()
-                    .filter(|&id| firsts.contains(&self.templates[id as usize].first))
+                    .filter(|&id| head.contains(&self.templates[id as usize].first))
                     .collect()
             } else {
-                head.iter()
-                    .flat_map(|w| self.by_first.get(*w).into_iter().flatten().copied())
-                    .collect()
+                head.iter().flat_map(|&w| self.by_first.of(w)).copied().collect()
             };
             let mut best: Option<(f64, u32)> = None;
             for id in candidates {
                 let template = &self.templates[id as usize];
-                let size = template.words.len();
+                let words = &self.template_words[template.words.0 as usize..template.words.1 as usize];
+                let size = words.len();
                 let window = size + MAX_EXTRA_WORDS;
                 let names = capitals.iter().filter(|&&at| at < window).count();
                 // A miss that no name makes up for rules the template out.
                 let allowed = names;
                 let mut missed = 0;
-                for w in template.words.iter() {
+                for w in words {
                     if position.get(w).is_none_or(|&at| at >= window) {
                         missed += 1;
                         if missed > allowed {
@@ -329,6 +363,11 @@ impl Openers {
             }
         }
         None
+    }
+
+    /// True when `word` (normalised) is a word of some active pattern.
+    fn is_pattern_word(&self, word: &str) -> bool {
+        self.parts.iter().any(|part| part.vocabulary.contains(word))
     }
 }
 
@@ -361,7 +400,7 @@ mod tests {
             ["your order"],
         );
         Openers::new(
-            [(&part, &[Some(0), Some(1), Some(2)][..])],
+            [(Arc::new(part), &[Some(0), Some(1), Some(2)][..])],
             DEFAULT_OPENER_SIMILARITY,
         )
     }
@@ -409,7 +448,7 @@ mod tests {
     #[test]
     fn zero_turns_it_off() {
         let part = LexiconOpeners::new([(0, "dear valued customer")], []);
-        let off = Openers::new([(&part, &[Some(0)][..])], 0.0);
+        let off = Openers::new([(Arc::new(part), &[Some(0)][..])], 0.0);
         assert_eq!(every_sentence(&off, "Dear valued customer"), None);
     }
 
@@ -432,7 +471,10 @@ mod tests {
         );
         let second = LexiconOpeners::new([(0, "thank you for your patience")], ["order"]);
         let openers = Openers::new(
-            [(&first, &[None, Some(3)][..]), (&second, &[Some(7)][..])],
+            [
+                (Arc::new(first), &[None, Some(3)][..]),
+                (Arc::new(second), &[Some(7)][..]),
+            ],
             DEFAULT_OPENER_SIMILARITY,
         );
         let rule = |text: &str| every_sentence(&openers, text).map(|m| m.0);

@@ -13,6 +13,9 @@ mod category;
 #[path = "src/error.rs"]
 mod error;
 #[allow(dead_code)]
+#[path = "src/grouped.rs"]
+mod grouped;
+#[allow(dead_code)]
 #[path = "src/lexicon.rs"]
 mod lexicon;
 #[allow(dead_code)]
@@ -41,6 +44,7 @@ fn main() {
     for shared in [
         "category",
         "error",
+        "grouped",
         "lexicon",
         "normalize",
         "openers",

@@ -56,6 +56,7 @@ mod context;
 mod conversation;
 mod error;
 mod filter;
+mod grouped;
 mod heuristics;
 mod language;
 pub mod lexicon;

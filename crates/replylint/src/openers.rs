@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records};
 use crate::normalize::{is_word_char, normalize};
 
@@ -37,11 +38,11 @@ pub(crate) struct Openers {
     /// The words of every template, one template after another.
     template_words: Box<[u32]>,
     /// For each word, the templates it opens: `by_first.of(w)`.
-    by_first: TemplatesOf,
+    by_first: Grouped<u32>,
     /// For each word, the templates it is the rarest word of: a sentence without a name has
     /// all the words of any template it resembles, so it need only be compared with the
     /// templates of its own words' entries here.
-    by_rarest: TemplatesOf,
+    by_rarest: Grouped<u32>,
     /// Every template word, numbered.
     word_ids: FxHashMap<Arc<str>, u32>,
     /// The lexicons' shares, whose vocabularies hold every word of every active pattern: a
@@ -49,46 +50,6 @@ pub(crate) struct Openers {
     /// them was a tenth of every build.)
     parts: Vec<Arc<LexiconOpeners>>,
     threshold: f64,
-}
-
-/// Templates listed by word: those of word `w` are `ids[starts[w]..starts[w + 1]]`, in one
-/// flat list, as a vector per word held half a megabyte.
-#[derive(Debug, Default)]
-struct TemplatesOf {
-    starts: Box<[u32]>,
-    ids: Box<[u32]>,
-}
-
-impl TemplatesOf {
-    /// Lists each template `id` under its `word`, for `words` words.
-    fn new(words: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> TemplatesOf {
-        let mut starts = vec![0u32; words + 1];
-        for (word, _) in pairs.clone() {
-            starts[word as usize + 1] += 1;
-        }
-        for w in 1..starts.len() {
-            starts[w] += starts[w - 1];
-        }
-        let mut next = starts.clone();
-        let mut ids = vec![0u32; starts[words] as usize];
-        for (word, id) in pairs {
-            ids[next[word as usize] as usize] = id;
-            next[word as usize] += 1;
-        }
-        TemplatesOf {
-            starts: starts.into(),
-            ids: ids.into(),
-        }
-    }
-
-    /// The templates listed under `word`, by id.
-    fn of(&self, word: u32) -> &[u32] {
-        let w = word as usize;
-        match (self.starts.get(w), self.starts.get(w + 1)) {
-            (Some(&start), Some(&end)) => &self.ids[start as usize..end as usize],
-            _ => &[],
-        }
-    }
 }
 
 #[derive(Debug)]
@@ -256,9 +217,8 @@ impl Openers {
         }
         let words = openers.word_ids.len();
         let ids = || 0..openers.templates.len() as u32;
-        openers.by_first =
-            TemplatesOf::new(words, ids().map(|id| (openers.templates[id as usize].first, id)));
-        openers.by_rarest = TemplatesOf::new(
+        openers.by_first = Grouped::new(words, ids().map(|id| (openers.templates[id as usize].first, id)));
+        openers.by_rarest = Grouped::new(
             words,
             ids().map(|id| {
                 (

@@ -1,0 +1,79 @@
+//! Items listed by a small integer key in one flat array, the way a compressed sparse row
+//! lists a matrix's entries: tens of thousands of keys with a vector each would cost an
+//! allocation per key to build and a pointer and two counters per key to hold.
+
+/// Items grouped by key: those of key `k` are `items[starts[k]..starts[k + 1]]`, in the
+/// order they were given.
+#[derive(Clone, Debug)]
+pub(crate) struct Grouped<T> {
+    starts: Box<[u32]>,
+    items: Box<[T]>,
+}
+
+impl<T> Default for Grouped<T> {
+    fn default() -> Grouped<T> {
+        Grouped {
+            starts: Box::new([0]),
+            items: Box::new([]),
+        }
+    }
+}
+
+impl<T: Copy> Grouped<T> {
+    /// Groups `pairs` of `(key, item)` by key, for keys below `keys`; a counting sort, so each
+    /// key's items stay in the order given.
+    pub fn new(keys: usize, pairs: impl Iterator<Item = (u32, T)> + Clone) -> Grouped<T> {
+        let mut starts = vec![0u32; keys + 1];
+        for (key, _) in pairs.clone() {
+            starts[key as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        // Filled with the first item, as every slot is overwritten below.
+        let mut items = match pairs.clone().next() {
+            Some((_, first)) => vec![first; starts[keys] as usize],
+            None => Vec::new(),
+        };
+        for (key, item) in pairs {
+            items[next[key as usize] as usize] = item;
+            next[key as usize] += 1;
+        }
+        Grouped {
+            starts: starts.into(),
+            items: items.into(),
+        }
+    }
+
+    /// The items of `key`, none for a key past the last.
+    pub fn of(&self, key: u32) -> &[T] {
+        let k = key as usize;
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&start), Some(&end)) => &self.items[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// How many keys there are.
+    pub fn keys(&self) -> usize {
+        self.starts.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_listed_under_their_key_in_the_order_given() {
+        let grouped = Grouped::new(4, [(2, 'a'), (0, 'b'), (2, 'c'), (3, 'd'), (2, 'e')].into_iter());
+        assert_eq!(grouped.of(0), ['b']);
+        assert_eq!(grouped.of(1), [] as [char; 0]);
+        assert_eq!(grouped.of(2), ['a', 'c', 'e']);
+        assert_eq!(grouped.of(3), ['d']);
+        assert_eq!(grouped.of(4), [] as [char; 0]);
+        assert_eq!(grouped.keys(), 4);
+        assert_eq!(Grouped::<char>::default().of(0), [] as [char; 0]);
+    }
+}

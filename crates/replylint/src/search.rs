@@ -43,37 +43,45 @@ const SCAN_LIMIT: usize = 8;
 impl WordStarts {
     /// Builds the trie; `patterns` must be distinct and not empty.
     pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<WordStarts, TooManyStates> {
-        let bytes_of = |i: u32| patterns[i as usize].as_ref();
         let count = u32::try_from(patterns.len()).map_err(|_| TooManyStates)?;
-        let mut order: Vec<u32> = (0..count).collect();
-        order.sort_unstable_by(|&a, &b| bytes_of(a).cmp(bytes_of(b)));
-        debug_assert!(order.windows(2).all(|w| bytes_of(w[0]) != bytes_of(w[1])));
+        let total: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
+        // At most one state per byte of the patterns, and one to start from.
+        let states = total + 1;
+        // The byte of pattern `i` at `depth`, past its end for the pattern a state spells.
+        let byte_at = |i: u32, depth: usize| patterns[i as usize].as_ref().get(depth).copied();
         debug_assert!(patterns.iter().all(|p| !p.as_ref().is_empty()));
 
-        // Each state is the run of sorted patterns that share its `depth` first bytes; its
-        // children split the run by the byte that follows. A run's own pattern, if any, is
-        // the shortest and so sorts first.
-        let mut runs: Vec<(u32, u32, u32)> = vec![(0, count, 0)];
-        let mut children = Vec::new();
-        let mut byte = vec![0];
-        let mut pattern = Vec::new();
+        // Each state is a run of `order`: the patterns that share its `depth` first bytes.
+        // The run is sorted by the byte that follows (the pattern it spells, which has none,
+        // first), and its children split it by that byte: a radix sort, one byte a state.
+        let mut order: Vec<u32> = (0..count).collect();
+        let mut scratch: Vec<u32> = Vec::new();
+        let mut runs: Vec<(u32, u32, u32)> = Vec::with_capacity(states);
+        runs.push((0, count, 0));
+        let mut children = Vec::with_capacity(states + 1);
+        let mut byte = Vec::with_capacity(states);
+        byte.push(0);
+        let mut pattern = Vec::with_capacity(states);
         let mut state = 0;
         while let Some(&(mut lo, hi, depth)) = runs.get(state) {
-            let depth_at = depth as usize;
-            if lo < hi && bytes_of(order[lo as usize]).len() == depth_at {
-                pattern.push(order[lo as usize]);
+            let depth = depth as usize;
+            let run = &mut order[lo as usize..hi as usize];
+            sort_by_byte(run, &mut scratch, |i| byte_at(i, depth));
+            if let Some(&own) = run.first().filter(|&&i| byte_at(i, depth).is_none()) {
+                debug_assert!(run.get(1).is_none_or(|&i| byte_at(i, depth).is_some()));
+                pattern.push(own);
                 lo += 1;
             } else {
                 pattern.push(NO_PATTERN);
             }
             children.push(u32::try_from(runs.len()).map_err(|_| TooManyStates)?);
             while lo < hi {
-                let next = bytes_of(order[lo as usize])[depth_at];
+                let next = byte_at(order[lo as usize], depth);
                 let end = (lo + 1..hi)
-                    .find(|&i| bytes_of(order[i as usize])[depth_at] != next)
+                    .find(|&i| byte_at(order[i as usize], depth) != next)
                     .unwrap_or(hi);
-                runs.push((lo, end, depth + 1));
-                byte.push(next);
+                runs.push((lo, end, depth as u32 + 1));
+                byte.push(next.expect("only the state's own pattern ends here"));
                 lo = end;
             }
             state += 1;
@@ -141,6 +149,30 @@ impl WordStarts {
             end += 1;
         }
     }
+}
+
+/// Sorts `run` by `key`, `None` first: by insertion when short, else by counting.
+fn sort_by_byte(run: &mut [u32], scratch: &mut Vec<u32>, key: impl Fn(u32) -> Option<u8>) {
+    let rank = |i: u32| key(i).map_or(0, |b| usize::from(b) + 1);
+    if run.len() <= 32 {
+        run.sort_unstable_by_key(|&i| rank(i));
+        return;
+    }
+    let mut starts = [0u32; 258];
+    for &i in run.iter() {
+        starts[rank(i) + 1] += 1;
+    }
+    for r in 1..starts.len() {
+        starts[r] += starts[r - 1];
+    }
+    scratch.clear();
+    scratch.resize(run.len(), 0);
+    for &i in run.iter() {
+        let r = rank(i);
+        scratch[starts[r] as usize] = i;
+        starts[r] += 1;
+    }
+    run.copy_from_slice(scratch);
 }
 
 #[cfg(test)]

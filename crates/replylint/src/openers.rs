@@ -74,11 +74,64 @@ const NUMBER_BASE: u32 = 0x100;
 pub(crate) struct LexiconOpeners {
     /// The template words, numbered by their place here.
     words: Vec<Arc<str>>,
-    /// `(rule, words)`: the index of the template's rule in its lexicon, and its distinct
-    /// words in order (the first opens it); at least [`MIN_TEMPLATE_WORDS`], once per rule.
-    templates: Vec<(usize, Box<[u32]>)>,
+    /// The templates: `(rule, end)`, the index of the template's rule in its lexicon and
+    /// where its words end in `template_words`; at least [`MIN_TEMPLATE_WORDS`], once per
+    /// rule. (One array, not a box per template: there are tens of thousands.)
+    templates: Vec<(u32, u32)>,
+    /// Each template's distinct words in order (the first opens it), one after another.
+    template_words: Vec<u32>,
     /// The words of every pattern of the lexicon.
-    vocabulary: FxHashSet<Arc<str>>,
+    vocabulary: WordSet,
+}
+
+/// A set of words kept sorted in one string and looked up by binary search: a lexicon's
+/// patterns hold thousands of distinct words, and a hash set of them, an allocation each,
+/// was a fifth of reading the built-in lexicons.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct WordSet {
+    /// The words, sorted and distinct, one after another.
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl WordSet {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
+        let mut words: Vec<&str> = words.into_iter().collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut set = WordSet {
+            text: String::with_capacity(words.iter().map(|w| w.len()).sum()),
+            ends: Vec::with_capacity(words.len()),
+        };
+        for word in words {
+            set.text.push_str(word);
+            set.ends.push(set.text.len());
+        }
+        set
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len()).map(|i| self.word(i))
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.word(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
 }
 
 impl LexiconOpeners {
@@ -86,9 +139,10 @@ impl LexiconOpeners {
     /// word characters, so "we've" holds "we" and "ve"), is one of `words`.
     pub fn has_any_word(&self, words: &FxHashSet<&str>) -> bool {
         !words.is_empty()
-            && self.vocabulary.iter().any(|w| {
-                words.contains(&**w) || (w.contains('\'') && w.split('\'').any(|p| words.contains(p)))
-            })
+            && self
+                .vocabulary
+                .iter()
+                .any(|w| words.contains(w) || (w.contains('\'') && w.split('\'').any(|p| words.contains(p))))
     }
 
     /// Appends the records [`LexiconOpeners::decode`] reads (see [`Lexicon::precomputed`]).
@@ -103,33 +157,38 @@ impl LexiconOpeners {
                 .filter(|c| (*c as u32) < 0xD800)
                 .expect("fewer than 55,000 rules and template words per lexicon")
         };
-        let templates = self.templates.iter().map(|(rule, words)| {
-            std::iter::once(digit(*rule as u32))
+        let templates = self.templates().map(|(rule, words)| {
+            std::iter::once(digit(rule as u32))
                 .chain(words.iter().map(|&w| digit(w)))
                 .collect::<String>()
         });
         push_record(out, templates);
-        push_record(out, &self.vocabulary);
+        push_record(out, self.vocabulary.iter());
     }
 
     /// Reads what [`LexiconOpeners::encode`] wrote.
     pub fn decode(records: &mut Records<'_>) -> LexiconOpeners {
-        let words = records.words().map(Arc::from).collect();
-        let mut templates: Vec<(usize, Box<[u32]>)> = records
-            .words()
-            .map(|t| {
-                let mut numbers = t.chars().map(|c| c as u32 - NUMBER_BASE);
-                let rule = numbers.next().unwrap_or_default() as usize;
-                (rule, numbers.collect())
-            })
-            .collect();
-        templates.shrink_to_fit();
-        let vocabulary = records.words().map(Arc::from).collect();
-        LexiconOpeners {
-            words,
-            templates,
-            vocabulary,
+        let mut part = LexiconOpeners {
+            words: records.words().map(Arc::from).collect(),
+            ..LexiconOpeners::default()
+        };
+        for template in records.words() {
+            let mut numbers = template.chars().map(|c| c as u32 - NUMBER_BASE);
+            let rule = numbers.next().unwrap_or_default();
+            part.template_words.extend(numbers);
+            part.templates.push((rule, part.template_words.len() as u32));
         }
+        part.vocabulary = WordSet::new(records.words());
+        part
+    }
+
+    /// The templates, `(rule, words)`.
+    fn templates(&self) -> impl Iterator<Item = (usize, &[u32])> {
+        let starts = std::iter::once(0).chain(self.templates.iter().map(|&(_, end)| end));
+        self.templates
+            .iter()
+            .zip(starts)
+            .map(|(&(rule, end), start)| (rule as usize, &self.template_words[start as usize..end as usize]))
     }
 
     /// The templates: `(rule, normalised literal)` pairs, `rule` the index of the rule in its
@@ -139,11 +198,7 @@ impl LexiconOpeners {
         vocabulary: impl IntoIterator<Item = &'a str>,
     ) -> LexiconOpeners {
         let mut part = LexiconOpeners {
-            vocabulary: vocabulary
-                .into_iter()
-                .flat_map(ordered_words)
-                .map(Arc::from)
-                .collect(),
+            vocabulary: WordSet::new(vocabulary.into_iter().flat_map(ordered_words)),
             ..LexiconOpeners::default()
         };
         let mut word_ids: FxHashMap<&str, u32> = FxHashMap::default();
@@ -161,7 +216,9 @@ impl LexiconOpeners {
                 }
             }
             if words.len() >= MIN_TEMPLATE_WORDS && seen.insert((rule, words.clone())) {
-                part.templates.push((rule, words.into_boxed_slice()));
+                part.template_words.extend(&words);
+                part.templates
+                    .push((rule as u32, part.template_words.len() as u32));
             }
         }
         part
@@ -184,8 +241,8 @@ impl Openers {
         for (part, rule_of) in parts {
             // The merged id of each of the part's words, given on first use.
             let mut ids: Vec<Option<u32>> = vec![None; part.words.len()];
-            for (rule, local) in &part.templates {
-                let Some(rule) = rule_of[*rule] else {
+            for (rule, local) in part.templates() {
+                let Some(rule) = rule_of[rule] else {
                     continue;
                 };
                 let start = template_words.len() as u32;

@@ -37,6 +37,9 @@ pub(crate) struct Matcher {
     /// For each pattern of the automaton that is one of the words asked for, its index among
     /// them (a map, as they are a few hundred of some fifteen thousand patterns).
     word_of: FxHashMap<u32, u32>,
+    /// One bit per pattern, set for those in `word_of`: most patterns found are not words
+    /// asked for, and a bit says so for less than a hash lookup.
+    is_word: Box<[u64]>,
 }
 
 /// What one search of a text found: anchors and words, each `(index, start, end)`.
@@ -239,6 +242,10 @@ impl Matcher {
             };
             word_of.insert(pattern, narrow(i)?);
         }
+        let mut is_word = vec![0u64; anchors.len().div_ceil(64)];
+        for &pattern in word_of.keys() {
+            is_word[pattern as usize / 64] |= 1 << (pattern % 64);
+        }
         let automaton = WordStarts::new(&anchors)
             .map_err(|_| Error::TooLarge("more than 4 billion automaton states".into()))?;
         Ok(Matcher {
@@ -247,19 +254,27 @@ impl Matcher {
             affixes: affixes.into(),
             affix_bytes: affix_bytes.into(),
             word_of,
+            is_word: is_word.into(),
         })
     }
 
     /// The anchors and the words asked for that occur in `haystack` where a word may start,
     /// by start, then by end.
     pub fn find(&self, haystack: &str) -> Found {
-        let mut found = Found::default();
+        // Room for about one anchor every eight bytes, as most replies have, so the list
+        // seldom grows.
+        let mut found = Found {
+            anchors: Vec::with_capacity(haystack.len() / 8),
+            words: Vec::new(),
+        };
         self.automaton.find(haystack, |pattern, start, end| {
             if pattern < self.entries.keys() {
                 found.anchors.push((pattern, start, end));
             }
-            if let Some(&word) = self.word_of.get(&(pattern as u32)) {
-                found.words.push((word as usize, start, end));
+            if self.is_word[pattern / 64] & (1 << (pattern % 64)) != 0 {
+                found
+                    .words
+                    .push((self.word_of[&(pattern as u32)] as usize, start, end));
             }
         });
         found

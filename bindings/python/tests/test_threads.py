@@ -26,6 +26,16 @@ def batch(n: int) -> list[str]:
     return [f"#{i} " + SENTENCES[i % len(SENTENCES)] for i in range(n)]
 
 
+QUIET = "The parcel left our warehouse on Monday, and the courier expects to deliver it on Thursday. "
+
+
+def long_batch(n: int) -> list[str]:
+    """Replies of some 7 KB with one finding each: the analysis, which runs without the GIL,
+    is nearly all of a call on them, and reading the texts and building the reports, which
+    need the GIL, very little; with short replies full of findings those were a third."""
+    return [QUIET * 80 + SENTENCES[i % len(SENTENCES)] for i in range(n)]
+
+
 class Ticker(threading.Thread):
     """A Python thread that records the time of each of its loop iterations; it can only
     run while no other thread holds the GIL."""
@@ -55,7 +65,8 @@ def _coverage(call) -> tuple[float, int, float]:
     ``sys.getswitchinterval()`` seconds), and on a busy machine it may wait a while to get it
     back before it reads the clock. And a call that releases the GIL for its work still holds
     it at its edges, to read its Python arguments and to build its Python results, which
-    take a larger share of the call the faster the work between them is.
+    take a larger share of the call the faster the work between them is (hence
+    ``long_batch``).
     """
     ticker = Ticker()
     ticker.start()
@@ -72,9 +83,9 @@ def _coverage(call) -> tuple[float, int, float]:
     return len(hit.intersection(middle)) / len(middle), ticks, end - start
 
 
-def _long_enough(make_call, seconds: float = 0.6):
-    """Doubles the work until one call lasts ``seconds``, so that each slice is wide."""
-    n = 50_000
+def _long_enough(make_call, seconds: float = 0.6, n: int = 50_000):
+    """Doubles the work, from ``n``, until one call lasts ``seconds``, so that each slice is
+    wide."""
     while True:
         call = make_call(n)
         began = time.perf_counter()
@@ -86,7 +97,10 @@ def _long_enough(make_call, seconds: float = 0.6):
 
 def test_another_thread_runs_while_analyze_many_works():
     analyzer = Analyzer()
-    call = _long_enough(lambda n: (lambda texts=batch(n): analyzer.analyze_many(texts)))
+    call = _long_enough(
+        lambda n: (lambda texts=long_batch(n): analyzer.analyze_many(texts)),
+        n=500,
+    )
     coverage, ticks, seconds = _coverage(call)
     # Holding the GIL, the call would leave the middle slices empty (see the control
     # below); released, the other thread runs all through them.
@@ -96,7 +110,10 @@ def test_another_thread_runs_while_analyze_many_works():
 def test_another_thread_runs_while_analyze_arrow_works():
     pa = pytest.importorskip("pyarrow")
     analyzer = Analyzer()
-    call = _long_enough(lambda n: (lambda array=pa.array(batch(n)): analyzer.analyze_arrow(array)))
+    call = _long_enough(
+        lambda n: (lambda array=pa.array(long_batch(n)): analyzer.analyze_arrow(array)),
+        n=500,
+    )
     coverage, ticks, seconds = _coverage(call)
     assert coverage >= 0.9, f"another thread ran in {coverage:.0%} of the call's middle ({ticks} loops in {seconds:.2f} s)"
 

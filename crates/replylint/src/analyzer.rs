@@ -31,23 +31,27 @@ mod builtin {
 static BUILTIN_LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| read_builtin(builtin::BUILTIN));
 
 /// Reads the built-in lexicons, in order.
-#[cfg(not(feature = "parallel"))]
 fn read_builtin(builtins: &[builtin::Builtin]) -> Vec<Lexicon> {
+    #[cfg(feature = "parallel")]
+    if let Some(read) = read_on_every_core(builtins) {
+        return read;
+    }
     builtins.iter().map(read_one).collect()
 }
 
-/// Reads the built-in lexicons, in order, on every core: reading them is two thirds of a
-/// process's first `Analyzer::new()`. Plain scoped threads, each taking the next lexicon not
-/// yet taken, and not rayon's pool: a rayon worker waiting for the others would run other
-/// tasks meanwhile, and one of them could want these lexicons while they are being read.
+/// Reads the built-in lexicons, in order, on every core, when there is more than one:
+/// reading them is two thirds of a process's first `Analyzer::new()`. Plain scoped threads,
+/// each taking the next lexicon not yet taken, and not rayon's pool: a rayon worker waiting
+/// for the others would run other tasks meanwhile, and one of them could want these
+/// lexicons while they are being read.
 #[cfg(feature = "parallel")]
-fn read_builtin(builtins: &[builtin::Builtin]) -> Vec<Lexicon> {
+fn read_on_every_core(builtins: &[builtin::Builtin]) -> Option<Vec<Lexicon>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(builtins.len());
     if threads <= 1 {
-        return builtins.iter().map(read_one).collect();
+        return None;
     }
     let next = AtomicUsize::new(0);
     let take = || {
@@ -74,7 +78,7 @@ fn read_builtin(builtins: &[builtin::Builtin]) -> Vec<Lexicon> {
         read
     });
     read.sort_by_key(|&(i, _)| i);
-    read.into_iter().map(|(_, lexicon)| lexicon).collect()
+    Some(read.into_iter().map(|(_, lexicon)| lexicon).collect())
 }
 
 fn read_one(b: &builtin::Builtin) -> Lexicon {

@@ -392,23 +392,23 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    CHAR_CLASSES.is(c, WORD)
+    in_class(c, WORD)
 }
 
 /// True for letters and combining marks (word characters that are not digits).
 pub(crate) fn is_letter_or_mark(c: char) -> bool {
-    CHAR_CLASSES.is(c, LETTER)
+    in_class(c, LETTER)
 }
 
 /// True for characters that cannot change the NFC form of a text: NFC quick check Yes and
 /// canonical combining class 0.
 pub(crate) fn is_composed(c: char) -> bool {
-    CHAR_CLASSES.is(c, COMPOSED)
+    in_class(c, COMPOSED)
 }
 
 /// True for [composed](is_composed) characters that [`normalize`] leaves as they are.
 fn is_plain(c: char) -> bool {
-    CHAR_CLASSES.is(c, PLAIN)
+    in_class(c, PLAIN)
 }
 
 const WORD: usize = 0;
@@ -422,16 +422,24 @@ const PLAIN: usize = 3;
 /// NFC quick check a perfect-hash lookup per character. build.rs works the bitmaps out with
 /// [`char_class_bits`] and the library embeds them
 /// ([`char_classes`](crate::char_classes)), as working them out costs some 76 million
-/// instructions, more than the rest of a process's first analyzer build.
-struct CharClasses;
+/// instructions, which were a quarter of a process's first `Analyzer::new()`.
+fn in_class(c: char, class: usize) -> bool {
+    let i = c as usize;
+    if i < 0x10000 {
+        return crate::char_classes::BITS[class][i / 64] & (1 << (i % 64)) != 0;
+    }
+    match class {
+        WORD => is_combining_mark(c) || c.is_alphanumeric(),
+        LETTER => is_combining_mark(c) || c.is_alphabetic(),
+        _ => false,
+    }
+}
 
-static CHAR_CLASSES: CharClasses = CharClasses;
-
-/// One bitmap per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`), one bit per character of the
-/// Basic Multilingual Plane.
+/// The bitmaps of [`in_class`]: one per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`), one
+/// bit per character of the Basic Multilingual Plane.
 pub(crate) type CharClassBits = [[u64; 1024]; 4];
 
-/// Works out the bitmaps of [`CharClasses`].
+/// Works out the bitmaps of [`in_class`].
 #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them out
 pub(crate) fn char_class_bits() -> CharClassBits {
     let mut bits = [[0u64; 1024]; 4];
@@ -457,20 +465,6 @@ pub(crate) fn char_class_bits() -> CharClassBits {
         }
     }
     bits
-}
-
-impl CharClasses {
-    fn is(&self, c: char, class: usize) -> bool {
-        let i = c as usize;
-        if i < 0x10000 {
-            return crate::char_classes::BITS[class][i / 64] & (1 << (i % 64)) != 0;
-        }
-        match class {
-            WORD => is_combining_mark(c) || c.is_alphanumeric(),
-            LETTER => is_combining_mark(c) || c.is_alphabetic(),
-            _ => false,
-        }
-    }
 }
 
 /// True for scripts written without spaces between words, where a phrase may begin or end

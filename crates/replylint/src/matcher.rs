@@ -230,7 +230,7 @@ impl Matcher {
             }
         }
         // Grouped in order, so each anchor's entries stay in rule order.
-        let entries = Grouped::new(anchors.len(), entries.into_iter());
+        let entries = Grouped::new(anchors.len(), entries.iter().copied());
         let mut word_of = FxHashMap::default();
         for (i, word) in words.iter().enumerate() {
             let pattern = match anchor_ids.get(word.as_str()) {

@@ -55,6 +55,11 @@ impl<T: Copy> Grouped<T> {
         }
     }
 
+    /// Every item, by key.
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
     /// How many keys there are.
     pub fn keys(&self) -> usize {
         self.starts.len() - 1
@@ -74,6 +79,7 @@ mod tests {
         assert_eq!(grouped.of(3), ['d']);
         assert_eq!(grouped.of(4), [] as [char; 0]);
         assert_eq!(grouped.keys(), 4);
+        assert_eq!(grouped.items(), ['b', 'a', 'c', 'e', 'd']);
         assert_eq!(Grouped::<char>::default().of(0), [] as [char; 0]);
     }
 }

@@ -8,6 +8,7 @@
 //! the trie needs none of an Aho-Corasick automaton's failure links, which are most of the
 //! cost of building one.
 
+use crate::grouped::Grouped;
 use crate::normalize::{is_unspaced_script, is_word_char};
 
 /// What [`WordStarts::new`] refuses: a trie with more states than a `u32` can number.
@@ -55,7 +56,6 @@ impl WordStarts {
         // The run is sorted by the byte that follows (the pattern it spells, which has none,
         // first), and its children split it by that byte: a radix sort, one byte a state.
         let mut order: Vec<u32> = (0..count).collect();
-        let mut scratch: Vec<u32> = Vec::new();
         let mut runs: Vec<(u32, u32, u32)> = Vec::with_capacity(states);
         runs.push((0, count, 0));
         let mut children = Vec::with_capacity(states + 1);
@@ -66,7 +66,7 @@ impl WordStarts {
         while let Some(&(mut lo, hi, depth)) = runs.get(state) {
             let depth = depth as usize;
             let run = &mut order[lo as usize..hi as usize];
-            sort_by_byte(run, &mut scratch, |i| byte_at(i, depth));
+            sort_by_byte(run, |i| byte_at(i, depth));
             if let Some(&own) = run.first().filter(|&&i| byte_at(i, depth).is_none()) {
                 debug_assert!(run.get(1).is_none_or(|&i| byte_at(i, depth).is_some()));
                 pattern.push(own);
@@ -152,27 +152,14 @@ impl WordStarts {
 }
 
 /// Sorts `run` by `key`, `None` first: by insertion when short, else by counting.
-fn sort_by_byte(run: &mut [u32], scratch: &mut Vec<u32>, key: impl Fn(u32) -> Option<u8>) {
-    let rank = |i: u32| key(i).map_or(0, |b| usize::from(b) + 1);
+fn sort_by_byte(run: &mut [u32], key: impl Fn(u32) -> Option<u8>) {
+    let rank = |i: u32| key(i).map_or(0, |b| u32::from(b) + 1);
     if run.len() <= 32 {
         run.sort_unstable_by_key(|&i| rank(i));
         return;
     }
-    let mut starts = [0u32; 258];
-    for &i in run.iter() {
-        starts[rank(i) + 1] += 1;
-    }
-    for r in 1..starts.len() {
-        starts[r] += starts[r - 1];
-    }
-    scratch.clear();
-    scratch.resize(run.len(), 0);
-    for &i in run.iter() {
-        let r = rank(i);
-        scratch[starts[r] as usize] = i;
-        starts[r] += 1;
-    }
-    run.copy_from_slice(scratch);
+    let sorted = Grouped::new(257, run.iter().map(|&i| (rank(i), i)));
+    run.copy_from_slice(sorted.items());
 }
 
 #[cfg(test)]

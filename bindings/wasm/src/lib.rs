@@ -19,6 +19,8 @@ mod error;
 mod options;
 mod report;
 
+use std::cell::RefCell;
+
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
@@ -150,6 +152,8 @@ const _: &str = TYPESCRIPT_TYPES;
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: replylint::Analyzer,
+    /// The JS strings its reports repeat.
+    strings: RefCell<report::Strings>,
 }
 
 #[wasm_bindgen]
@@ -164,7 +168,10 @@ impl Analyzer {
         #[wasm_bindgen(unchecked_optional_param_type = "AnalyzerOptions")] options: JsValue,
     ) -> Result<Analyzer, JsValue> {
         let inner = options::builder(&options)?.build().map_err(error::config_error)?;
-        Ok(Analyzer { inner })
+        Ok(Analyzer {
+            inner,
+            strings: RefCell::default(),
+        })
     }
 
     /// Analyses one reply. Never fails on a string, whatever it holds: lone surrogates are
@@ -182,7 +189,13 @@ impl Analyzer {
         let (rust, original) = string("analyzer.analyze(text)", &text)?;
         let customer = options::utf16_ranges(&rust, &customer)?;
         let report = self.inner.analyze_marked(&rust, &customer);
-        report::to_js(&report, &original, rust.contains(char::REPLACEMENT_CHARACTER))
+        let replaced = rust.contains(char::REPLACEMENT_CHARACTER);
+        // Only a call made while a report is being built (from a setter someone put on
+        // `Object.prototype`) finds the strings borrowed; it makes its own.
+        match self.strings.try_borrow_mut() {
+            Ok(mut strings) => report::to_js(&report, &original, replaced, &mut strings),
+            Err(_) => report::to_js(&report, &original, replaced, &mut report::Strings::default()),
+        }
     }
 
     /// The language codes whose lexicons are active, in the order of the built-in lexicons.

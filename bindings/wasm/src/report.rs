@@ -8,7 +8,38 @@
 
 use js_sys::{Array, JsString, Object, Reflect};
 use replylint::{Finding, Report};
+use rustc_hash::FxHashMap;
 use wasm_bindgen::JsValue;
+
+/// The JS strings that every report of one analyzer repeats: the object keys, the category
+/// names, and each rule's id, language, explanation and suggestion. Each is copied across the
+/// boundary once, when first needed, instead of once per report and finding: those copies
+/// were most of the cost of `analyze()` for a reply with findings.
+#[derive(Default)]
+pub(crate) struct Strings(FxHashMap<Box<str>, JsValue>);
+
+impl Strings {
+    /// Makes the JS string of `s`, unless it was made already.
+    fn intern(&mut self, s: &str) {
+        if !self.0.contains_key(s) {
+            self.0.insert(s.into(), JsValue::from_str(s));
+        }
+    }
+
+    /// `object[key] = value`, for a plain object of ours (which cannot throw, but the error is
+    /// passed on rather than unwrapped).
+    fn set(&mut self, object: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
+        self.intern(key);
+        Reflect::set(object, &self.0[key], value).map(drop)
+    }
+
+    /// `object[key] = text`, `text` being one of the strings the analyzer repeats.
+    fn set_known(&mut self, object: &Object, key: &str, text: &str) -> Result<(), JsValue> {
+        self.intern(key);
+        self.intern(text);
+        Reflect::set(object, &self.0[key], &self.0[text]).map(drop)
+    }
+}
 
 /// The report as a plain object. `original` is the string that was analysed.
 ///
@@ -16,39 +47,52 @@ use wasm_bindgen::JsValue;
 /// one), so the spans fit the original string unchanged. When the text the core saw has a
 /// U+FFFD, each finding's `text` is sliced from the original string instead, so that
 /// `text.slice(start, end) === finding.text` holds for those strings too.
-pub(crate) fn to_js(report: &Report, original: &JsString, replaced: bool) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js(
+    report: &Report,
+    original: &JsString,
+    replaced: bool,
+    strings: &mut Strings,
+) -> Result<JsValue, JsValue> {
     let findings = Array::new_with_length(report.findings().len() as u32);
     for (i, finding) in report.findings().iter().enumerate() {
-        findings.set(i as u32, to_js_finding(finding, original, replaced)?.into());
+        findings.set(
+            i as u32,
+            to_js_finding(finding, original, replaced, strings)?.into(),
+        );
     }
     let counts = Object::new();
     for (category, count) in report.counts() {
-        set(&counts, category.as_str(), &JsValue::from(*count))?;
+        strings.set(&counts, category.as_str(), &JsValue::from(*count))?;
     }
     let object = Object::new();
-    set(&object, "findings", &findings)?;
-    set(&object, "score", &JsValue::from(report.score()))?;
-    set(&object, "counts", &counts)?;
+    strings.set(&object, "findings", &findings)?;
+    strings.set(&object, "score", &JsValue::from(report.score()))?;
+    strings.set(&object, "counts", &counts)?;
     let commitments = Array::new();
     for c in report.commitments() {
         let item = Object::new();
-        set(&item, "text", &c.text().into())?;
-        set(&item, "start", &JsValue::from(c.utf16_span().start))?;
-        set(&item, "end", &JsValue::from(c.utf16_span().end))?;
-        set(&item, "deadline", &c.deadline().into())?;
-        set(
+        strings.set(&item, "text", &c.text().into())?;
+        strings.set(&item, "start", &JsValue::from(c.utf16_span().start))?;
+        strings.set(&item, "end", &JsValue::from(c.utf16_span().end))?;
+        strings.set(&item, "deadline", &c.deadline().into())?;
+        strings.set(
             &item,
             "deadlineHours",
             &c.deadline_hours().map_or(JsValue::NULL, JsValue::from),
         )?;
-        set(&item, "guaranteed", &JsValue::from(c.guaranteed()))?;
+        strings.set(&item, "guaranteed", &JsValue::from(c.guaranteed()))?;
         commitments.push(&item);
     }
-    set(&object, "commitments", &commitments)?;
+    strings.set(&object, "commitments", &commitments)?;
     Ok(object.into())
 }
 
-fn to_js_finding(finding: &Finding, original: &JsString, replaced: bool) -> Result<Object, JsValue> {
+fn to_js_finding(
+    finding: &Finding,
+    original: &JsString,
+    replaced: bool,
+    strings: &mut Strings,
+) -> Result<Object, JsValue> {
     let span = finding.utf16_span();
     let text: JsValue = if replaced {
         original.slice(span.start as u32, span.end as u32).into()
@@ -56,20 +100,14 @@ fn to_js_finding(finding: &Finding, original: &JsString, replaced: bool) -> Resu
         finding.text().into()
     };
     let object = Object::new();
-    set(&object, "ruleId", &finding.rule_id().into())?;
-    set(&object, "category", &finding.category().as_str().into())?;
-    set(&object, "severity", &finding.severity().as_str().into())?;
-    set(&object, "language", &finding.language().into())?;
-    set(&object, "text", &text)?;
-    set(&object, "start", &JsValue::from(span.start))?;
-    set(&object, "end", &JsValue::from(span.end))?;
-    set(&object, "explanation", &finding.explanation().into())?;
-    set(&object, "suggestion", &finding.suggestion().into())?;
+    strings.set_known(&object, "ruleId", finding.rule_id())?;
+    strings.set_known(&object, "category", finding.category().as_str())?;
+    strings.set_known(&object, "severity", finding.severity().as_str())?;
+    strings.set_known(&object, "language", finding.language())?;
+    strings.set(&object, "text", &text)?;
+    strings.set(&object, "start", &JsValue::from(span.start))?;
+    strings.set(&object, "end", &JsValue::from(span.end))?;
+    strings.set_known(&object, "explanation", finding.explanation())?;
+    strings.set_known(&object, "suggestion", finding.suggestion())?;
     Ok(object)
-}
-
-/// `object[key] = value` on a plain object of ours (which cannot throw, but the error is
-/// passed on rather than unwrapped).
-fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
-    Reflect::set(object, &JsValue::from_str(key), value).map(drop)
 }

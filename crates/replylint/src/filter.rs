@@ -36,7 +36,8 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
         end: start + first.len(),
         sentences: vec![(start, first)],
     };
-    let words = first.unicode_words().count();
+    // Only whether the sentence is short matters, so counting stops past the longest.
+    let words = first.unicode_words().take(SALUTATION_MAX_WORDS + 1).count();
     let is_salutation = words <= GREETING_MAX_WORDS
         || (words <= SALUTATION_MAX_WORDS
             && !first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']));

@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::absence;
@@ -19,7 +19,7 @@ use crate::heuristics;
 use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
 use crate::matcher::{leftmost_longest, Groups, Matcher, RawMatch};
-use crate::normalize::{normalize, Particles, WordFolds};
+use crate::normalize::{normalize, stands_whole, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
 use crate::report::{self, Finding, Hit, Report, RuleMeta};
@@ -524,7 +524,8 @@ impl AnalyzerBuilder {
             .flat_map(|(group, splits)| splits.into_iter().map(move |(split, rule)| (split, rule, group)))
             .collect();
         let (cues, cue_words) = Cues::new(lexicons.iter().map(|l| l.context()));
-        let matcher = Matcher::new(&splits, &cue_words)?;
+        let (words, walk_words) = WalkWords::new(cue_words, &folds, &particles);
+        let matcher = Matcher::new(&splits, &words)?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {
@@ -628,6 +629,7 @@ impl AnalyzerBuilder {
                 min_severity: self.min_severity,
                 languages: language_codes,
                 folds,
+                walk_words,
                 detector: Detector::new(lexicons.iter().copied()),
                 detected_language_only: self.detected_language_only,
                 cues,
@@ -648,6 +650,71 @@ impl AnalyzerBuilder {
 
 /// A set of particles and the splits matched against the text without them, with their rules.
 type SplitGroup<'l> = (Particles, Vec<(Cow<'l, Split>, usize)>);
+
+/// What the words that the matcher's walk finds besides anchors stand for: the context cues'
+/// words (numbered as the cues number them), then the spelling variants and the particles
+/// that are not among those. So the one walk of a chunk also tells whether the chunk has a
+/// variant to fold and where its particles are, which took a walk each.
+#[derive(Debug)]
+struct WalkWords {
+    /// Whether each word is a spelling variant of the analyzer's [`WordFolds`].
+    variant: Vec<bool>,
+    /// The particle groups of which each word is a particle.
+    particle_of: Vec<Groups>,
+}
+
+impl WalkWords {
+    /// The words for [`Matcher::new`], distinct, and what each stands for.
+    fn new(cue_words: Vec<String>, folds: &WordFolds, particles: &[Particles]) -> (Vec<String>, WalkWords) {
+        let mut index: FxHashMap<String, usize> = cue_words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.clone(), i))
+            .collect();
+        let mut words = cue_words;
+        let mut roles = WalkWords {
+            variant: vec![false; words.len()],
+            particle_of: vec![Groups::default(); words.len()],
+        };
+        let mut add = |word: &str, roles: &mut WalkWords| {
+            *index.entry(word.to_string()).or_insert_with(|| {
+                words.push(word.to_string());
+                roles.variant.push(false);
+                roles.particle_of.push(Groups::default());
+                words.len() - 1
+            })
+        };
+        for word in folds.variant_words() {
+            let i = add(word, &mut roles);
+            roles.variant[i] = true;
+        }
+        for (group, particles) in particles.iter().enumerate() {
+            for word in particles.words() {
+                let i = add(word, &mut roles);
+                roles.particle_of[i].insert(group);
+            }
+        }
+        (words, roles)
+    }
+
+    /// True when a spelling variant stands whole among the words `found` in `text`.
+    fn has_variant(&self, text: &str, found: &[(usize, usize, usize)]) -> bool {
+        found
+            .iter()
+            .any(|&(word, start, end)| self.variant[word] && stands_whole(text, start, end))
+    }
+
+    /// Where the particles of `group` stand whole among the words `found` in `text`.
+    fn particles(&self, group: usize, text: &str, found: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
+        found
+            .iter()
+            .filter(|&&(word, start, end)| {
+                self.particle_of[word].contains(group) && stands_whole(text, start, end)
+            })
+            .map(|&(_, start, end)| (start, end))
+            .collect()
+    }
+}
 
 fn load(source: &LexiconSource) -> Result<Lexicon, Error> {
     match source {
@@ -749,6 +816,8 @@ struct Inner {
     min_severity: Severity,
     languages: Vec<String>,
     folds: WordFolds,
+    /// What the words the matcher finds besides anchors stand for.
+    walk_words: WalkWords,
     /// Tells the language of a message among the active lexicons.
     detector: Detector,
     /// Keep only findings of the detected language, English and the core rules.
@@ -890,17 +959,26 @@ impl Analyzer {
         let mut language: Option<Option<&str>> = None;
         let mut language_of = || *language.get_or_insert_with(|| inner.detector.detect_text(text));
         for (offset, chunk) in chunks(text) {
-            let normalized = inner.folds.apply(normalize(chunk));
-            // One walk finds the anchors and the context words.
-            let found = inner.matcher.find(normalized.as_str());
+            let mut normalized = normalize(chunk);
+            // One walk finds the anchors, the context words, the spelling variants and the
+            // particles. Variants are rare: a chunk is folded, and walked again, only when
+            // the walk met one.
+            let mut found = inner.matcher.find(normalized.as_str());
+            if inner.walk_words.has_variant(normalized.as_str(), &found.words) {
+                normalized = inner.folds.apply(normalized);
+                found = inner.matcher.find(normalized.as_str());
+            }
             let chunk_cues = inner.cues.in_chunk(&found.words, &normalized, chunk, offset);
             let mut candidates: Vec<RawMatch> = Vec::new();
             // Groups whose particles the chunk does not contain share one search of the
             // normalised chunk; the others search the chunk without their particles.
             let mut plain = Groups::default();
             let mut own = Vec::new();
-            for (group, particles) in inner.particles.iter().enumerate() {
-                match particles.apply(&normalized) {
+            for group in 0..inner.particles.len() {
+                let at = inner
+                    .walk_words
+                    .particles(group, normalized.as_str(), &found.words);
+                match Particles::remove(&normalized, at) {
                     None => plain.insert(group),
                     Some(haystack) => own.push((Groups::one(group), haystack)),
                 }
@@ -1238,6 +1316,30 @@ mod tests {
             assert_eq!(read.pattern_words(), fresh.pattern_words(), "{}", b.code);
             assert_eq!(read.openers(), fresh.openers(), "{}", b.code);
         }
+    }
+
+    #[test]
+    fn the_walk_finds_each_word_once_whatever_it_stands_for() {
+        let mut folds = WordFolds::default();
+        let (nang, ng) = ("nang".to_string(), "ng".to_string());
+        folds.add([(&nang, &ng)]);
+        let particles = [Particles::default(), Particles::new(&["po".into(), "ho".into()])];
+        let cue_words = vec!["hindi".to_string(), "po".to_string()];
+        let (words, roles) = WalkWords::new(cue_words, &folds, &particles);
+        // The cues keep their numbers; a particle that is also a cue word is not added again.
+        assert_eq!(words, ["hindi", "po", "nang", "ho"]);
+        assert_eq!(roles.variant, [false, false, true, false]);
+        let of_tagalog: Vec<bool> = roles.particle_of.iter().map(|g| g.contains(1)).collect();
+        assert_eq!(of_tagalog, [false, true, false, true]);
+        assert!(roles.particle_of.iter().all(|g| !g.contains(0)));
+
+        // Only words standing whole count: "nangyari" holds "nang" but is another word.
+        let text = "hindi po nangyari ho";
+        let found = [(1, 6, 8), (2, 9, 13), (3, 18, 20)];
+        assert!(!roles.has_variant(text, &found));
+        assert!(roles.has_variant("sinabi ko nang malinaw", &[(2, 10, 14)]));
+        assert_eq!(roles.particles(1, text, &found), [(6, 8), (18, 20)]);
+        assert_eq!(roles.particles(0, text, &found), []);
     }
 
     #[test]

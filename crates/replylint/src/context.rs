@@ -135,7 +135,10 @@ impl Cues {
         let hay = normalized.as_str();
         let mut cues = Vec::new();
         for &(pattern, start, end) in found {
-            let (kinds, prefix) = &self.entries[pattern];
+            // The walk finds other words too, numbered after the cues' own.
+            let Some((kinds, prefix)) = self.entries.get(pattern) else {
+                continue;
+            };
             let literal = &hay[start..end];
             let first = literal.chars().next().is_some_and(is_word_char);
             let last = literal.chars().next_back().is_some_and(is_word_char);

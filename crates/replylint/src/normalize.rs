@@ -205,7 +205,7 @@ impl WholeWords {
         let (index, searchable): (Vec<usize>, Vec<&String>) = words
             .iter()
             .enumerate()
-            .filter(|(_, w)| !w.is_empty() && w.chars().all(is_word_char))
+            .filter(|(_, w)| can_stand_whole(w))
             .unzip();
         let search = (!searchable.is_empty())
             .then(|| WordStarts::new(&searchable).expect("a few short words fit in an automaton"));
@@ -217,20 +217,35 @@ impl WholeWords {
         &self.words[index]
     }
 
+    /// The words that can stand whole, which [`WholeWords::find`] looks for.
+    fn searched(&self) -> impl Iterator<Item = &str> {
+        self.index.iter().map(|&i| self.words[i].as_str())
+    }
+
     /// The byte ranges of the set's words standing whole in `text`, with each one's index.
     fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let mut found = Vec::new();
         if let Some(search) = &self.search {
             search.find(text, |pattern, start, end| {
-                let joined_before = text[..start].chars().next_back().is_some_and(is_word_char);
-                let joined_after = text[end..].chars().next().is_some_and(is_word_char);
-                if !joined_before && !joined_after {
+                if stands_whole(text, start, end) {
                     found.push((start, end, self.index[pattern]));
                 }
             });
         }
         found
     }
+}
+
+/// True for a word that can stand whole in a text: one made only of word characters.
+fn can_stand_whole(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(is_word_char)
+}
+
+/// True when `text[start..end]` joins no word character on either side.
+pub(crate) fn stands_whole(text: &str, start: usize, end: usize) -> bool {
+    let joined_before = text[..start].chars().next_back().is_some_and(is_word_char);
+    let joined_after = text[end..].chars().next().is_some_and(is_word_char);
+    !joined_before && !joined_after
 }
 
 /// Spelling variants that some languages need (`word_variants` of the active lexicons, such as
@@ -256,6 +271,14 @@ impl WordFolds {
         self.variants
             .extend(variants.into_iter().map(|(k, v)| (k.clone(), v.clone())));
         self.search = OnceLock::new();
+    }
+
+    /// The variants that can stand whole in a text, the only ones [`WordFolds::apply`] folds.
+    pub fn variant_words(&self) -> impl Iterator<Item = &str> {
+        self.variants
+            .keys()
+            .map(String::as_str)
+            .filter(|w| can_stand_whole(w))
     }
 
     /// Folds a pattern literal as written (it is normalised first).
@@ -347,11 +370,21 @@ impl Particles {
             .map_or_else(|| literal.to_string(), |n| n.text.trim().to_string())
     }
 
+    /// The particles that can stand whole in a text, the only ones [`Particles::apply`]
+    /// removes.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.searched()
+    }
+
     /// The normalised text without its particles, each with the space after it (or before it,
     /// at the very end), keeping the map back to the original; `None` when it has none.
     pub fn apply(&self, n: &Normalized) -> Option<Normalized> {
+        Particles::remove(n, self.find(n.as_str()))
+    }
+
+    /// [`Particles::apply`], given where the particles stand whole in `n`, by start.
+    pub fn remove(n: &Normalized, found: Vec<(usize, usize)>) -> Option<Normalized> {
         let text = n.as_str();
-        let found = self.find(text);
         if found.is_empty() {
             return None;
         }

@@ -97,6 +97,50 @@ pub struct Context {
     pub problem_words: Vec<String>,
 }
 
+impl Context {
+    /// The word lists, in the order [`Context::lists_mut`] gives them.
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them
+    fn lists(&self) -> [&Vec<String>; 10] {
+        [
+            &self.negations,
+            &self.negations_after,
+            &self.clause_breaks,
+            &self.reply_headers,
+            &self.forward_headers,
+            &self.commitment_words,
+            &self.guarantees,
+            &self.offers_of_help,
+            &self.next_steps,
+            &self.problem_words,
+        ]
+    }
+
+    fn lists_mut(&mut self) -> [&mut Vec<String>; 10] {
+        [
+            &mut self.negations,
+            &mut self.negations_after,
+            &mut self.clause_breaks,
+            &mut self.reply_headers,
+            &mut self.forward_headers,
+            &mut self.commitment_words,
+            &mut self.guarantees,
+            &mut self.offers_of_help,
+            &mut self.next_steps,
+            &mut self.problem_words,
+        ]
+    }
+
+    /// The tables of words and numbers, in the order [`Context::tables_mut`] gives them.
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them
+    fn tables(&self) -> [&Vec<(String, u32)>; 3] {
+        [&self.deadlines, &self.deadline_units, &self.numbers]
+    }
+
+    fn tables_mut(&mut self) -> [&mut Vec<(String, u32)>; 3] {
+        [&mut self.deadlines, &mut self.deadline_units, &mut self.numbers]
+    }
+}
+
 /// One rule of a lexicon: what it finds, why it matters and what to write instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
@@ -204,6 +248,24 @@ pub(crate) fn push_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIter
     out.push(RECORD_END);
 }
 
+/// Appends one record of a list: its length, then its items, so that no list and a list of
+/// one `""` read back apart.
+#[cfg_attr(not(test), allow(dead_code))]
+fn push_list<S: AsRef<str>>(out: &mut String, items: impl IntoIterator<Item = S>) {
+    let items: Vec<S> = items.into_iter().collect();
+    let len = items.len().to_string();
+    push_record(
+        out,
+        std::iter::once(len.as_str()).chain(items.iter().map(AsRef::as_ref)),
+    );
+}
+
+/// The pairs of a flat list: `[a, 1, b, 2]` gives `(a, 1), (b, 2)`.
+fn pairs(flat: Vec<String>) -> impl Iterator<Item = (String, String)> {
+    let mut items = flat.into_iter();
+    std::iter::from_fn(move || Some((items.next()?, items.next()?)))
+}
+
 /// Reads back what [`push_record`] wrote, record by record.
 pub(crate) struct Records<'a>(std::str::Split<'a, char>);
 
@@ -225,6 +287,16 @@ impl<'a> Records<'a> {
         let mut strings: Vec<String> = self.fields().map(str::to_string).collect();
         strings.shrink_to_fit();
         strings
+    }
+
+    /// The items of the next record that [`push_list`] wrote.
+    pub fn list(&mut self) -> Vec<String> {
+        let mut fields = self.fields();
+        let len: usize = fields
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("build.rs wrote every list with its length");
+        fields.take(len).map(str::to_string).collect()
     }
 
     /// The fields of the next record, for a list that never holds `""`.
@@ -342,26 +414,62 @@ impl Lexicon {
     /// or expands too far, an empty or punctuation-only pattern, a pattern that another rule
     /// of the same lexicon already has, a rule without examples.
     pub fn parse(origin: &str, source: &str) -> Result<Lexicon, Error> {
-        Lexicon::read(origin, source, true, None)
+        Lexicon::read(origin, source)
     }
 
-    /// Parses a built-in lexicon, which `build.rs` validated with [`Lexicon::parse`]: every
-    /// check but the full expansion of every pattern, which only validation needs.
-    /// `precomputed` is what `build.rs` worked out from it ([`Lexicon::precomputed`]): the
-    /// split of every pattern, the pattern words and the opener templates, most of the cost
-    /// of parsing and of the first analyzer, so they are read instead of worked out again.
-    pub(crate) fn parse_validated(origin: &str, source: &str, precomputed: &str) -> Result<Lexicon, Error> {
-        Lexicon::read(origin, source, false, Some(precomputed))
-    }
-
-    /// What [`Lexicon::parse_validated`] reads back: for every pattern of every rule in order
-    /// its split, then the pattern words, then the opener templates. `build.rs` embeds it.
+    /// Everything a built-in lexicon holds, worked out by `build.rs` (which validated it with
+    /// [`Lexicon::parse`]) and embedded: the language, the context words, the rules with the
+    /// split of every pattern, then the pattern words and the opener templates.
+    /// [`Lexicon::from_precomputed`] reads it back without parsing TOML or splitting a
+    /// pattern, which were most of the cost of a process's first analyzer.
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub(crate) fn precomputed(&self) -> String {
         let mut out = String::new();
-        for split in self.rules.iter().flat_map(|r| &r.splits) {
-            for parts in [&split.prefixes, &split.anchors, &split.suffixes] {
-                push_record(&mut out, parts);
+        let language = &self.language;
+        let unaccented = if language.unaccented_variants { "1" } else { "" };
+        push_record(
+            &mut out,
+            [&language.code, &language.name, &language.native_name, unaccented],
+        );
+        push_list(&mut out, &language.everyday_acronyms);
+        push_list(&mut out, &language.stopwords);
+        push_list(&mut out, &language.particles);
+        push_list(&mut out, language.word_variants.iter().flat_map(|(v, c)| [v, c]));
+        let context = &self.context;
+        for list in context.lists() {
+            push_list(&mut out, list);
+        }
+        for table in context.tables() {
+            push_list(
+                &mut out,
+                table.iter().flat_map(|(w, n)| [w.clone(), n.to_string()]),
+            );
+        }
+        push_record(&mut out, [self.rules.len().to_string()]);
+        for rule in &self.rules {
+            let position = match rule.position {
+                Position::Anywhere => "anywhere",
+                Position::Opening => "opening",
+            };
+            push_record(
+                &mut out,
+                [
+                    &rule.id,
+                    rule.category.as_str(),
+                    rule.severity.as_str(),
+                    position,
+                    &rule.explanation,
+                    &rule.suggestion,
+                    &rule.line.to_string(),
+                ],
+            );
+            push_list(&mut out, &rule.patterns);
+            push_list(&mut out, &rule.examples);
+            push_list(&mut out, &rule.guardrails);
+            for split in &rule.splits {
+                for parts in [&split.prefixes, &split.anchors, &split.suffixes] {
+                    push_record(&mut out, parts);
+                }
             }
         }
         let words = self.pattern_words();
@@ -371,12 +479,93 @@ impl Lexicon {
         out
     }
 
-    fn read(
-        origin: &str,
-        source: &str,
-        check_literals: bool,
-        precomputed: Option<&str>,
-    ) -> Result<Lexicon, Error> {
+    /// Reads what [`Lexicon::precomputed`] wrote.
+    pub(crate) fn from_precomputed(precomputed: &str) -> Lexicon {
+        const WRITTEN: &str = "build.rs wrote every field the reader reads";
+        let mut records = Records::new(precomputed);
+        let mut head = records.fields();
+        let mut field = || head.next().expect(WRITTEN).to_string();
+        let (code, name, native_name) = (field(), field(), field());
+        let unaccented_variants = !field().is_empty();
+        let everyday_acronyms = records.list();
+        let stopwords = records.list();
+        let particles = records.list();
+        let word_variants = pairs(records.list()).collect();
+        let language = Language {
+            code,
+            name,
+            native_name,
+            everyday_acronyms,
+            stopwords,
+            particles,
+            word_variants,
+            unaccented_variants,
+        };
+        let mut context = Context::default();
+        for list in context.lists_mut() {
+            *list = records.list();
+        }
+        for table in context.tables_mut() {
+            *table = pairs(records.list())
+                .map(|(w, n)| (w, n.parse().expect(WRITTEN)))
+                .collect();
+        }
+        let count: usize = records
+            .fields()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect(WRITTEN);
+        let mut rules = Vec::with_capacity(count);
+        for _ in 0..count {
+            let mut head = records.fields();
+            let mut field = || head.next().expect(WRITTEN);
+            let id = field().to_string();
+            let category = field().parse().expect(WRITTEN);
+            let severity = field().parse().expect(WRITTEN);
+            let position = match field() {
+                "opening" => Position::Opening,
+                _ => Position::Anywhere,
+            };
+            let (explanation, suggestion) = (field().to_string(), field().to_string());
+            let line = field().parse().expect(WRITTEN);
+            let patterns = records.list();
+            let examples = records.list();
+            let guardrails = records.list();
+            let splits = patterns
+                .iter()
+                .map(|_| Split {
+                    prefixes: records.strings(),
+                    anchors: records.strings(),
+                    suffixes: records.strings(),
+                })
+                .collect();
+            rules.push(Rule {
+                id,
+                category,
+                severity,
+                position,
+                patterns,
+                splits,
+                explanation,
+                suggestion,
+                examples,
+                guardrails,
+                line,
+            });
+        }
+        let letters = records.fields().flat_map(str::chars).collect();
+        let vocabulary = records.words().map(str::to_string).collect();
+        let pattern_words = PatternWords { letters, vocabulary };
+        Lexicon {
+            language,
+            context: Box::new(context),
+            rules,
+            pattern_words: Derived::of(pattern_words),
+            openers: Derived::of(LexiconOpeners::decode(&mut records)),
+        }
+    }
+
+    fn read(origin: &str, source: &str) -> Result<Lexicon, Error> {
         let at = |span: Range<usize>, rule: Option<&str>, message: String| Error::Lexicon {
             origin: origin.to_string(),
             line: line_of(source, span.start),
@@ -449,7 +638,6 @@ impl Lexicon {
         // Which rule (index into `rules`, or the one being read) owns each literal.
         let mut owner_of_literal: FxHashMap<String, usize> = FxHashMap::default();
         let fold = pattern_fold(&language);
-        let mut precomputed = precomputed.map(Records::new);
         let mut lines = LineCounter::default();
         for spanned in doc.rules {
             let span = spanned.span();
@@ -508,26 +696,16 @@ impl Lexicon {
                         format!("pattern `{}`: {message}", pattern.get_ref()),
                     )
                 };
-                if check_literals {
-                    check_pattern(
-                        pattern.get_ref(),
-                        &language,
-                        &folds,
-                        &particles,
-                        rules.len(),
-                        &rules,
-                        &mut owner_of_literal,
-                    )
-                    .map_err(in_pattern)?;
-                }
-                if let Some(records) = precomputed.as_mut() {
-                    splits.push(Split {
-                        prefixes: records.strings(),
-                        anchors: records.strings(),
-                        suffixes: records.strings(),
-                    });
-                    continue;
-                }
+                check_pattern(
+                    pattern.get_ref(),
+                    &language,
+                    &folds,
+                    &particles,
+                    rules.len(),
+                    &rules,
+                    &mut owner_of_literal,
+                )
+                .map_err(in_pattern)?;
                 let cut = pattern::split(pattern.get_ref(), &fold).map_err(|e| in_pattern(e.to_string()))?;
                 splits.push(with_accent_variants(cut, &language));
             }
@@ -546,21 +724,12 @@ impl Lexicon {
                 line: lines.line_of(source, span.start),
             });
         }
-        let (pattern_words, openers) = match precomputed.as_mut() {
-            Some(records) => {
-                let letters = records.fields().flat_map(str::chars).collect();
-                let vocabulary = records.words().map(str::to_string).collect();
-                let words = PatternWords { letters, vocabulary };
-                (Derived::of(words), Derived::of(LexiconOpeners::decode(records)))
-            }
-            None => (Derived::default(), Derived::default()),
-        };
         Ok(Lexicon {
             language,
             context: Box::new(context),
             rules,
-            pattern_words,
-            openers,
+            pattern_words: Derived::default(),
+            openers: Derived::default(),
         })
     }
 

@@ -47,9 +47,7 @@ fn read_builtin(builtins: &[builtin::Builtin]) -> Vec<Lexicon> {
 #[cfg(feature = "parallel")]
 fn read_on_every_core(builtins: &[builtin::Builtin]) -> Option<Vec<Lexicon>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(builtins.len());
+    let threads = cores().min(builtins.len());
     if threads <= 1 {
         return None;
     }
@@ -79,6 +77,38 @@ fn read_on_every_core(builtins: &[builtin::Builtin]) -> Option<Vec<Lexicon>> {
     });
     read.sort_by_key(|&(i, _)| i);
     Some(read.into_iter().map(|(_, lexicon)| lexicon).collect())
+}
+
+/// Runs `a` here and `b` on another thread, when the `parallel` feature is on and there is
+/// more than one core; else one after the other. A scoped thread and not rayon's pool, for
+/// the reason [`read_on_every_core`] gives.
+fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if cores() > 1 {
+        use std::sync::{Mutex, PoisonError};
+        // Taken by the other thread, or by this one when the system refuses a thread.
+        let b = Mutex::new(Some(b));
+        let take_b = || b.lock().unwrap_or_else(PoisonError::into_inner).take();
+        return std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .spawn_scoped(scope, || take_b().map(|b| b()))
+                .ok();
+            let a = a();
+            let done = other.and_then(|other| {
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            (a, done.unwrap_or_else(|| take_b().expect("`b` runs once")()))
+        });
+    }
+    (a(), b())
+}
+
+/// The cores this process may use.
+#[cfg(feature = "parallel")]
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 fn read_one(b: &builtin::Builtin) -> Lexicon {
@@ -524,7 +554,21 @@ impl AnalyzerBuilder {
             .collect();
         let (cues, cue_words) = Cues::new(lexicons.iter().map(|l| l.context()));
         let (words, walk_words) = WalkWords::new(cue_words, &folds, &particles);
-        let matcher = Matcher::new(&splits, &words)?;
+        // The automaton and the opener templates are most of a build, and neither needs the
+        // other.
+        let opener_similarity = self.opener_similarity;
+        let (matcher, (openers, detector)) = join(
+            || Matcher::new(&splits, &words),
+            || {
+                let parts = lexicons.iter().map(|l| l.openers()).zip(&rule_indices);
+                let parts = parts.map(|(part, indices)| (part, indices.as_slice()));
+                (
+                    Openers::new(parts, opener_similarity),
+                    Detector::new(lexicons.iter().copied()),
+                )
+            },
+        );
+        let matcher = matcher?;
 
         let mut shape_rule = |id: &'static str, category, severity, explanation: &str, suggestion: &str| {
             enabled(id).then(|| {
@@ -617,7 +661,6 @@ impl AnalyzerBuilder {
             }
         }
 
-        let opener_parts: Vec<_> = lexicons.iter().map(|l| l.openers()).collect();
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 matcher,
@@ -629,16 +672,10 @@ impl AnalyzerBuilder {
                 languages: language_codes,
                 folds,
                 walk_words,
-                detector: Detector::new(lexicons.iter().copied()),
+                detector,
                 detected_language_only: self.detected_language_only,
                 cues,
-                openers: Openers::new(
-                    opener_parts
-                        .into_iter()
-                        .zip(&rule_indices)
-                        .map(|(part, indices)| (part, indices.as_slice())),
-                    self.opener_similarity,
-                ),
+                openers,
                 skip_quoted: self.skip_quoted,
                 sla_hours: self.sla_hours,
                 context_rules,

@@ -5,6 +5,7 @@
 //! [`Lexicon::parse`] at run time and get the same checks. The format is described in
 //! `docs/lexicon-format.md`.
 
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -282,11 +283,11 @@ impl<'a> Records<'a> {
             .split(FIELD_END)
     }
 
-    /// The fields of the next record, owned; without spare room, as a lexicon keeps them.
-    pub fn strings(&mut self) -> Vec<String> {
-        let mut strings: Vec<String> = self.fields().map(str::to_string).collect();
-        strings.shrink_to_fit();
-        strings
+    /// The fields of the next record, borrowed; without spare room, as a lexicon keeps them.
+    pub fn parts(&mut self) -> Vec<Cow<'a, str>> {
+        let mut parts: Vec<Cow<'a, str>> = self.fields().map(Cow::Borrowed).collect();
+        parts.shrink_to_fit();
+        parts
     }
 
     /// The items of the next record that [`push_list`] wrote.
@@ -479,8 +480,8 @@ impl Lexicon {
         out
     }
 
-    /// Reads what [`Lexicon::precomputed`] wrote.
-    pub(crate) fn from_precomputed(precomputed: &str) -> Lexicon {
+    /// Reads what [`Lexicon::precomputed`] wrote; the splits borrow their parts from it.
+    pub(crate) fn from_precomputed(precomputed: &'static str) -> Lexicon {
         const WRITTEN: &str = "build.rs wrote every field the reader reads";
         let mut records = Records::new(precomputed);
         let mut head = records.fields();
@@ -534,9 +535,9 @@ impl Lexicon {
             let splits = patterns
                 .iter()
                 .map(|_| Split {
-                    prefixes: records.strings(),
-                    anchors: records.strings(),
-                    suffixes: records.strings(),
+                    prefixes: records.parts(),
+                    anchors: records.parts(),
+                    suffixes: records.parts(),
                 })
                 .collect();
             rules.push(Rule {
@@ -780,7 +781,7 @@ impl Lexicon {
                 .flat_map(|s| s.prefixes.iter().chain(&s.anchors).chain(&s.suffixes));
             Arc::new(LexiconOpeners::new(
                 literals.iter().map(|(i, l)| (*i, l.as_str())),
-                parts.map(String::as_str),
+                parts.map(AsRef::as_ref),
             ))
         });
         openers.clone()
@@ -859,8 +860,6 @@ fn check_pattern(
     Ok(())
 }
 
-/// The split, for a lexicon with `unaccented_variants` widened so that every part also
-/// matches without its accents.
 /// How a lexicon's patterns are folded before they are split: its word variants, then
 /// without its particles.
 pub(crate) fn pattern_fold(language: &Language) -> impl Fn(&str) -> String {
@@ -869,13 +868,19 @@ pub(crate) fn pattern_fold(language: &Language) -> impl Fn(&str) -> String {
     move |raw: &str| particles.apply_literal(&folds.apply_literal(raw))
 }
 
+/// The split, for a lexicon with `unaccented_variants` widened so that every part also
+/// matches without its accents.
 fn with_accent_variants(split: Split, language: &Language) -> Split {
     if !language.unaccented_variants {
         return split;
     }
-    let widen = |parts: Vec<String>| {
+    let widen = |parts: Vec<Cow<'static, str>>| {
         let mut seen = rustc_hash::FxHashSet::default();
-        let stripped: Vec<String> = parts.iter().filter_map(|p| strip_accents(p)).collect();
+        let stripped: Vec<Cow<'static, str>> = parts
+            .iter()
+            .filter_map(|p| strip_accents(p))
+            .map(Cow::Owned)
+            .collect();
         parts
             .into_iter()
             .chain(stripped)

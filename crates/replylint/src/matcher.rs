@@ -11,7 +11,7 @@
 //! text: a trie of the anchors is walked from each such place until no anchor can go on
 //! ([`WordStarts`](crate::search::WordStarts)).
 
-use std::borrow::Borrow;
+use std::borrow::{Borrow, Cow};
 use std::cmp::Reverse;
 
 use rustc_hash::FxHashMap;
@@ -188,7 +188,7 @@ impl Matcher {
                     Groups::MAX
                 )));
             }
-            let mut store = |parts: &[String], before: bool| -> Result<(u32, u32), Error> {
+            let mut store = |parts: &[Cow<str>], before: bool| -> Result<(u32, u32), Error> {
                 let first = narrow(affixes.len())?;
                 for part in parts {
                     let start = affix_bytes.len();
@@ -217,7 +217,7 @@ impl Matcher {
                 group: group as u8,
             };
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
-                let id = match anchor_ids.get(anchor.as_str()) {
+                let id = match anchor_ids.get(&**anchor) {
                     Some(&id) => id,
                     None => {
                         let id = narrow(anchors.len())?;
@@ -389,13 +389,17 @@ fn joins(outer: Option<char>, edge: Option<char>) -> bool {
 mod tests {
     use super::*;
 
+    /// A split that anchors the whole literal `l`.
+    fn whole(l: &str) -> Split {
+        Split {
+            prefixes: vec!["".into()],
+            anchors: vec![l.to_string().into()],
+            suffixes: vec!["".into()],
+        }
+    }
+
     /// The matches as `rule:text` strings.
     fn matches(literals: &[&str], haystack: &str) -> Vec<String> {
-        let whole = |l: &str| Split {
-            prefixes: vec![String::new()],
-            anchors: vec![l.to_string()],
-            suffixes: vec![String::new()],
-        };
         let splits: Vec<(Split, usize, usize)> = literals
             .iter()
             .enumerate()
@@ -442,9 +446,9 @@ mod tests {
     #[test]
     fn prefixes_and_suffixes_are_checked_around_the_anchor() {
         let split = Split {
-            prefixes: vec!["it's".into(), "it is our".into(), String::new()],
+            prefixes: vec!["it's".into(), "it is our".into(), "".into()],
             anchors: vec!["company policy".into()],
-            suffixes: vec![String::new(), "now".into()],
+            suffixes: vec!["".into(), "now".into()],
         };
         let m = Matcher::new(&[(split, 7, 0)], &[]).unwrap();
         let find = |text: &str| {
@@ -494,11 +498,6 @@ mod tests {
 
     #[test]
     fn only_the_groups_asked_for_are_searched() {
-        let whole = |l: &str| Split {
-            prefixes: vec![String::new()],
-            anchors: vec![l.to_string()],
-            suffixes: vec![String::new()],
-        };
         let m = Matcher::new(&[(whole("policy"), 0, 0), (whole("policy"), 1, 1)], &[]).unwrap();
         let rules =
             |groups| -> Vec<usize> { m.candidates("policy", groups).iter().map(|c| c.rule).collect() };

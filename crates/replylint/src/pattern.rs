@@ -11,6 +11,8 @@
 //! Whitespace runs inside an expansion become one space, and the ends are trimmed, so
 //! `sorry[,] but` expands to `sorry, but` and `sorry but`.
 
+use std::borrow::Cow;
+
 /// The most literals one pattern may expand to. Past it, expansion stops with an error
 /// rather than building a huge automaton.
 pub const MAX_EXPANSIONS: usize = 1024;
@@ -221,14 +223,17 @@ fn expand_sequence(nodes: &[Node]) -> Result<Vec<String>, PatternError> {
 /// by single spaces where the prefix or suffix is not empty. Only anchors go into the
 /// automaton; prefixes and suffixes are checked around each anchor found, so a pattern with
 /// a thousand expansions costs a few dozen strings instead of a thousand.
+///
+/// The parts of a built-in lexicon's splits borrow the data that `build.rs` embedded, so
+/// reading one allocates no string per part; those of other lexicons are owned.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Split {
     /// What may stand before the anchor (`""` when nothing may).
-    pub prefixes: Vec<String>,
+    pub prefixes: Vec<Cow<'static, str>>,
     /// The forms of the anchor token; never empty strings.
-    pub anchors: Vec<String>,
+    pub anchors: Vec<Cow<'static, str>>,
     /// What may stand after the anchor (`""` when nothing may).
-    pub suffixes: Vec<String>,
+    pub suffixes: Vec<Cow<'static, str>>,
 }
 
 impl Split {
@@ -237,7 +242,7 @@ impl Split {
         self.prefixes.iter().flat_map(move |p| {
             self.anchors.iter().flat_map(move |a| {
                 self.suffixes.iter().map(move |s| {
-                    [p.as_str(), a.as_str(), s.as_str()]
+                    [&**p, &**a, &**s]
                         .into_iter()
                         .filter(|part| !part.is_empty())
                         .collect::<Vec<_>>()
@@ -307,20 +312,25 @@ pub(crate) fn split_at(
 ) -> Result<Split, PatternError> {
     Ok(match anchor {
         Some(token) => Split {
-            prefixes: normalized_set(&pattern[..token.start], normalize)?,
-            anchors: normalized_set(&pattern[token.clone()], normalize)?,
-            suffixes: normalized_set(&pattern[token.end..], normalize)?,
+            prefixes: owned(normalized_set(&pattern[..token.start], normalize)?),
+            anchors: owned(normalized_set(&pattern[token.clone()], normalize)?),
+            suffixes: owned(normalized_set(&pattern[token.end..], normalize)?),
         },
         // Every token may be absent: the whole expansion anchors itself.
         None => Split {
-            prefixes: vec![String::new()],
+            prefixes: vec![Cow::Borrowed("")],
             anchors: normalized_set(pattern, normalize)?
                 .into_iter()
                 .filter(|a| !a.is_empty())
+                .map(Cow::Owned)
                 .collect(),
-            suffixes: vec![String::new()],
+            suffixes: vec![Cow::Borrowed("")],
         },
     })
+}
+
+fn owned(parts: Vec<String>) -> Vec<Cow<'static, str>> {
+    parts.into_iter().map(Cow::Owned).collect()
 }
 
 /// Every literal `src` expands to, normalised, without duplicates, in expansion order.

@@ -229,7 +229,7 @@ impl<T> Derived<T> {
 /// Records of [`Lexicon::precomputed`]: each ends with [`RECORD_END`], its fields separated by
 /// [`FIELD_END`]. Lexicon text never holds these control characters (`push_record` checks).
 const RECORD_END: char = '\u{1e}';
-const FIELD_END: char = '\u{1f}';
+pub(crate) const FIELD_END: char = '\u{1f}';
 
 /// Appends one record of `fields` to `out`.
 // Written by build.rs (and the tests), only read by the library.
@@ -275,12 +275,16 @@ impl<'a> Records<'a> {
         Records(text.split(RECORD_END))
     }
 
-    /// The fields of the next record (one empty field for a record of none or of `""`).
-    pub fn fields(&mut self) -> std::str::Split<'a, char> {
+    /// The next record, its fields separated by [`FIELD_END`].
+    pub fn record(&mut self) -> &'a str {
         self.0
             .next()
             .expect("build.rs wrote every record the parser reads")
-            .split(FIELD_END)
+    }
+
+    /// The fields of the next record (one empty field for a record of none or of `""`).
+    pub fn fields(&mut self) -> std::str::Split<'a, char> {
+        self.record().split(FIELD_END)
     }
 
     /// The fields of the next record, borrowed; without spare room, as a lexicon keeps them.

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grouped::Grouped;
-use crate::lexicon::{push_record, Records};
+use crate::lexicon::{push_record, Records, FIELD_END};
 use crate::normalize::{is_word_char, normalize};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -172,11 +172,22 @@ impl LexiconOpeners {
             words: records.words().map(Arc::from).collect(),
             ..LexiconOpeners::default()
         };
-        for template in records.words() {
-            let mut numbers = template.chars().map(|c| c as u32 - NUMBER_BASE);
-            let rule = numbers.next().unwrap_or_default();
-            part.template_words.extend(numbers);
-            part.templates.push((rule, part.template_words.len() as u32));
+        let templates = records.record();
+        // Every number is a character of two bytes or more, so this is room enough.
+        part.template_words.reserve(templates.len() / 2);
+        // One pass over the record, not one collection per template: each field is a rule's
+        // number, then its words' numbers.
+        let mut rule = None;
+        for c in templates.chars().chain([FIELD_END]) {
+            if c != FIELD_END {
+                let n = c as u32 - NUMBER_BASE;
+                match rule {
+                    None => rule = Some(n),
+                    Some(_) => part.template_words.push(n),
+                }
+            } else if let Some(rule) = rule.take() {
+                part.templates.push((rule, part.template_words.len() as u32));
+            }
         }
         part.vocabulary = WordSet::new(records.words());
         part

@@ -15,12 +15,14 @@
 //!   run as `endtoend memory all|en`), how much of it is the parsed built-in lexicons (all
 //!   of them, whichever languages the analyzer uses), and what a later build of the same
 //!   languages adds;
-//! * `first_new`: the wall time of a process's first `Analyzer::new()`, which parses the
-//!   built-in lexicons and then builds, over RUNS fresh processes (`endtoend memory all`).
+//! * `first_new`: the wall time of a process's first `Analyzer::new()`, which reads the
+//!   built-in lexicons and then builds, over RUNS fresh processes (`endtoend first`, which
+//!   does not count bytes: a count that every thread updates on every allocation would slow
+//!   the lexicons' reading on every core).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::{Command, ExitCode, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -31,16 +33,22 @@ use replylint_benches::literals;
 struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
+/// Off for `endtoend first`.
+static COUNTING: AtomicBool = AtomicBool::new(true);
 
 // SAFETY: every call goes to the system allocator unchanged; only a counter is added.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        }
         // SAFETY: the caller's contract is passed on as is.
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
         // SAFETY: the caller's contract is passed on as is.
         unsafe { System.dealloc(ptr, layout) }
     }
@@ -54,11 +62,12 @@ fn main() -> ExitCode {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let result = match args.as_slice() {
         ["memory", which] => memory(which),
+        ["first"] => Ok(first()),
         [cli, file, runs] => runs
             .parse()
             .map_err(|e| format!("runs {runs:?}: {e}"))
             .and_then(|runs| all(cli, file, runs)),
-        _ => Err("usage: endtoend CLI FILE RUNS | endtoend memory all|en".into()),
+        _ => Err("usage: endtoend CLI FILE RUNS | endtoend memory all|en | endtoend first".into()),
     };
     match result {
         Ok(json) => {
@@ -72,11 +81,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// The wall time of this (fresh) process's first `Analyzer::new()`, bytes not counted.
+fn first() -> serde_json::Value {
+    COUNTING.store(false, Ordering::Relaxed);
+    let start = Instant::now();
+    let analyzer = Analyzer::new();
+    let first_seconds = start.elapsed().as_secs_f64();
+    drop(analyzer);
+    serde_json::json!({ "first_seconds": first_seconds })
+}
+
 /// Bytes live after parsing the built-in lexicons and after building the analyzer, in this
 /// (fresh) process.
 fn memory(which: &str) -> Result<serde_json::Value, String> {
     let before = LIVE.load(Ordering::Relaxed);
-    let start = Instant::now();
     replylint::builtin_lexicons();
     let lexicons = LIVE.load(Ordering::Relaxed) - before;
     let analyzer = match which {
@@ -87,7 +105,6 @@ fn memory(which: &str) -> Result<serde_json::Value, String> {
             .map_err(|e| e.to_string())?,
         _ => return Err(format!("memory {which:?}: all or en")),
     };
-    let first_seconds = start.elapsed().as_secs_f64();
     let total = LIVE.load(Ordering::Relaxed) - before;
     // What one more analyzer of the same languages adds, the lexicons already parsed.
     let languages = analyzer.languages().to_vec();
@@ -102,7 +119,6 @@ fn memory(which: &str) -> Result<serde_json::Value, String> {
         "bytes": total,
         "lexicons": lexicons,
         "later": later_bytes,
-        "first_seconds": first_seconds,
     }))
 }
 
@@ -152,23 +168,20 @@ fn all(cli: &str, file: &str, runs: usize) -> Result<serde_json::Value, String> 
     }
 
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let run = |args: &[&str]| -> Result<serde_json::Value, String> {
+        let out = Command::new(&exe)
+            .args(args)
+            .output()
+            .map_err(|e| format!("{}: {e}", exe.display()))?;
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("endtoend {}: {e}", args.join(" ")))
+    };
     let mut memory = serde_json::Map::new();
-    let mut first_new_seconds = Vec::new();
     for which in ["all", "en"] {
-        // The memory is the same in every process; the time of the first build is not.
-        let processes = if which == "all" { runs } else { 1 };
-        for _ in 0..processes {
-            let out = Command::new(&exe)
-                .args(["memory", which])
-                .output()
-                .map_err(|e| format!("{}: {e}", exe.display()))?;
-            let value: serde_json::Value =
-                serde_json::from_slice(&out.stdout).map_err(|e| format!("endtoend memory {which}: {e}"))?;
-            if which == "all" {
-                first_new_seconds.push(value["first_seconds"].as_f64().unwrap_or(f64::NAN));
-            }
-            memory.insert(which.into(), value);
-        }
+        memory.insert(which.into(), run(&["memory", which])?);
+    }
+    let mut first_new_seconds = Vec::new();
+    for _ in 0..runs {
+        first_new_seconds.push(run(&["first"])?["first_seconds"].as_f64().unwrap_or(f64::NAN));
     }
 
     Ok(serde_json::json!({

@@ -132,8 +132,18 @@ fn normalize_unicode(text: &str) -> Normalized {
     };
     // A text of composed characters is in NFC; the quick check's lookups cost more.
     if text.chars().all(is_composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        for (i, c) in text.char_indices() {
-            out.push(c, i, i + c.len_utf8());
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            // While the output is still the text itself, a run of characters that stay as
+            // they are (a word, mostly) is copied at once.
+            if out.origins.is_empty() && out.text.len() == i && is_plain(c) {
+                let run = text[i..].find(|c: char| !is_plain(c)).unwrap_or(text.len() - i);
+                out.text.push_str(&text[i..i + run]);
+                i += run;
+            } else {
+                out.push(c, i, i + c.len_utf8());
+                i += c.len_utf8();
+            }
         }
     } else {
         // Composition never crosses a grapheme cluster, so each cluster is rewritten on its
@@ -160,9 +170,19 @@ fn normalize_unicode(text: &str) -> Normalized {
 /// [`normalize`] for ASCII text, which is most replies: byte by byte, the origins left empty
 /// (the identity) unless whitespace was folded away.
 fn normalize_ascii(text: &str) -> Normalized {
+    let bytes = text.as_bytes();
+    // Most replies have no whitespace but single spaces and no backtick: lowercasing them is
+    // all there is to do.
+    let folds = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'`');
+    if !bytes.iter().any(folds) && !bytes.windows(2).any(|w| w == b"  ") {
+        return Normalized {
+            text: text.to_ascii_lowercase(),
+            origins: Vec::new(),
+        };
+    }
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let mut origins: Vec<u32> = Vec::new();
-    for (i, &b) in text.as_bytes().iter().enumerate() {
+    for (i, &b) in bytes.iter().enumerate() {
         let folded = match b {
             b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' if out.last() == Some(&b' ') => {
                 if origins.is_empty() {

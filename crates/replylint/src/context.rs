@@ -206,6 +206,18 @@ const QUOTE_PAIRS: &[(char, &[char])] = &[
     ('‘', &['’']),
 ];
 
+/// The marks that close a quotation `c` opens, when `c` is an opening mark.
+fn closers_of(c: char) -> Option<&'static [char]> {
+    // Of ASCII, only the straight quotes: most characters of most texts are spared the search.
+    if c.is_ascii() && !matches!(c, '"' | '\'') {
+        return None;
+    }
+    QUOTE_PAIRS
+        .iter()
+        .find(|(open, _)| *open == c)
+        .map(|(_, closers)| *closers)
+}
+
 /// A quotation is closed within this many bytes, or it is not one: a stray mark never makes
 /// the scan go over the rest of a long text again and again.
 const MAX_QUOTATION_BYTES: usize = 4096;
@@ -217,12 +229,10 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
     let word = |c: Option<char>| c.is_some_and(is_word_char);
     let mut ranges = Vec::new();
     let mut at = 0;
-    while let Some((i, c, closers)) = text[at..].char_indices().find_map(|(i, c)| {
-        QUOTE_PAIRS
-            .iter()
-            .find(|(open, _)| *open == c)
-            .map(|(_, cl)| (i, c, *cl))
-    }) {
+    while let Some((i, c, closers)) = text[at..]
+        .char_indices()
+        .find_map(|(i, c)| closers_of(c).map(|closers| (i, c, closers)))
+    {
         let after = at + i + c.len_utf8();
         let single = matches!(c, '\'' | '‘');
         let before = text[..at + i].chars().next_back();

@@ -64,6 +64,7 @@ fn main() {
 
     let out_dir = env::var("OUT_DIR").unwrap();
     write_char_classes(Path::new(&out_dir));
+    write_sentence_breaks(Path::new(&out_dir));
     let mut embedded = String::from(
         "/// A built-in lexicon: what parsing it and building the first analyzer work out\n\
          /// (`Lexicon::precomputed`), and for the tests its language code and TOML source.\n\
@@ -130,4 +131,94 @@ fn write_char_classes(out_dir: &Path) {
     }
     table.push_str("]\n");
     fs::write(out_dir.join("char_classes.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// The sentence-break properties in the order of their codes in `sentence_breaks.rs`, which
+/// `sentences::Property::from_code` reads back; code 0 is a character that no property
+/// below and no other assigned character of this Unicode version has.
+const SENTENCE_BREAKS: [&str; 14] = [
+    "CR",
+    "LF",
+    "Sep",
+    "Sp",
+    "Lower",
+    "Upper",
+    "OLetter",
+    "Numeric",
+    "ATerm",
+    "STerm",
+    "Close",
+    "SContinue",
+    "Extend",
+    "Format",
+];
+
+/// The properties that changed in the Unicode version of unicode-segmentation (17), newer than
+/// `regex-syntax`'s (16), for characters assigned in both; the sentences tests find any other.
+const NEWER_UNICODE: &[(char, &str)] = &[('\u{295}', "OLetter")];
+
+/// Writes every character's sentence-break property (Unicode UAX #29) as two arrays: the
+/// block of 256 properties each 256 characters use, `BLOCK_OF`, and the distinct blocks,
+/// `BLOCKS`. Other assigned characters are code 15; unassigned ones 0, so that the library
+/// leaves text with one to unicode-segmentation, whose Unicode version may be newer.
+fn write_sentence_breaks(out_dir: &Path) {
+    use regex_syntax::hir::{Class, HirKind};
+    let ranges = |property: &str| {
+        let hir = regex_syntax::parse(&format!(r"\p{{{property}}}")).expect("a Unicode property");
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => class
+                .ranges()
+                .iter()
+                .map(|r| (r.start() as usize, r.end() as usize))
+                .collect::<Vec<_>>(),
+            // A class of one character comes back as that character.
+            HirKind::Literal(literal) => {
+                let c = std::str::from_utf8(&literal.0)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                    .expect("a literal of one character") as usize;
+                vec![(c, c)]
+            }
+            _ => panic!("\\p{{{property}}} is not a class"),
+        }
+    };
+    const OTHER: u8 = 15;
+    let mut code = vec![OTHER; 0x110000];
+    for (start, end) in ranges("Unassigned") {
+        code[start..=end].fill(0);
+    }
+    for (i, name) in SENTENCE_BREAKS.iter().enumerate() {
+        for (start, end) in ranges(&format!("Sentence_Break={name}")) {
+            code[start..=end].fill(i as u8 + 1);
+        }
+    }
+    for &(c, name) in NEWER_UNICODE {
+        let i = SENTENCE_BREAKS
+            .iter()
+            .position(|n| *n == name)
+            .expect("a property name");
+        code[c as usize] = i as u8 + 1;
+    }
+    let mut blocks: Vec<&[u8]> = Vec::new();
+    let mut block_of = Vec::new();
+    for block in code.chunks(256) {
+        let i = blocks.iter().position(|b| *b == block).unwrap_or_else(|| {
+            blocks.push(block);
+            blocks.len() - 1
+        });
+        block_of.push(u8::try_from(i).expect("at most 256 distinct blocks"));
+    }
+    let mut table = format!(
+        "pub(crate) static BLOCK_OF: [u8; {}] = {block_of:?};\n",
+        block_of.len()
+    );
+    table.push_str(&format!(
+        "pub(crate) static BLOCKS: [[u8; 256]; {}] = [\n",
+        blocks.len()
+    ));
+    for block in blocks {
+        table.push_str(&format!("    {block:?},\n"));
+    }
+    table.push_str("];\n");
+    fs::write(out_dir.join("sentence_breaks.rs"), table).expect("OUT_DIR is writable");
 }

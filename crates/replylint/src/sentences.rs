@@ -1,19 +1,26 @@
-//! Sentence boundaries (Unicode UAX #29), as `unicode-segmentation` finds them, with a fast
-//! path for ASCII text.
+//! Sentence boundaries (Unicode UAX #29), as `unicode-segmentation` finds them, found faster.
 //!
 //! Every reply is cut into sentences for its opening, and again for commitments. The crate
-//! looks up each character's sentence-break property by binary search, so for ASCII text
-//! (most replies) [`sentences`] runs the crate's own state machine over a table of the ASCII
-//! properties instead; a test checks that both give the same boundaries on every short
-//! string of the ASCII properties.
+//! looks up each character's sentence-break property by binary search; [`sentences`] runs
+//! the crate's own state machine over a table instead: a match for ASCII, and for the rest
+//! two array lookups in the table build.rs writes from `regex-syntax`'s Unicode data. A text
+//! with a character unassigned in that Unicode version, which may be newer in the crate, goes
+//! to the crate. Tests check that both give the same boundaries on every short string of one
+//! character of each property, and that every character behaves as its property's does.
 
 use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
+
+/// `BLOCK_OF` and `BLOCKS`: every character's sentence-break code (see [`Property::of_code`]),
+/// by blocks of 256 characters.
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/sentence_breaks.rs"));
+}
 
 /// The sentences of `text` with their byte offsets: what
 /// [`split_sentence_bound_indices`](UnicodeSegmentation::split_sentence_bound_indices) gives.
 pub(crate) fn sentences(text: &str) -> Sentences<'_> {
-    if text.is_ascii() {
-        Sentences::Ascii(AsciiSentences {
+    if text.is_ascii() || text.chars().all(|c| c.is_ascii() || code(c) != UNASSIGNED) {
+        Sentences::Fast(FastSentences {
             text,
             pos: 0,
             state: [Part::Sot; 4],
@@ -26,7 +33,7 @@ pub(crate) fn sentences(text: &str) -> Sentences<'_> {
 
 /// The iterator [`sentences`] returns.
 pub(crate) enum Sentences<'t> {
-    Ascii(AsciiSentences<'t>),
+    Fast(FastSentences<'t>),
     Unicode(USentenceBoundIndices<'t>),
 }
 
@@ -35,41 +42,81 @@ impl<'t> Iterator for Sentences<'t> {
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
         match self {
-            Sentences::Ascii(s) => s.next(),
+            Sentences::Fast(s) => s.next(),
             Sentences::Unicode(s) => s.next(),
         }
     }
 }
 
-/// The sentence-break properties that ASCII characters have.
+/// The sentence-break properties, `Extend` and `Format` as one: the state machine treats
+/// them alike.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Property {
     Cr,
     Lf,
+    Sep,
     Sp,
     Lower,
     Upper,
+    OLetter,
     Numeric,
     ATerm,
     STerm,
     Close,
     SContinue,
+    Extend,
     Other,
 }
 
-fn property(byte: u8) -> Property {
-    match byte {
-        b'\r' => Property::Cr,
-        b'\n' => Property::Lf,
-        b'\t' | b'\x0B' | b'\x0C' | b' ' => Property::Sp,
-        b'a'..=b'z' => Property::Lower,
-        b'A'..=b'Z' => Property::Upper,
-        b'0'..=b'9' => Property::Numeric,
-        b'.' => Property::ATerm,
-        b'!' | b'?' => Property::STerm,
-        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Property::Close,
-        b',' | b'-' | b':' | b';' => Property::SContinue,
-        _ => Property::Other,
+/// The code of a character unassigned in the table's Unicode version.
+const UNASSIGNED: u8 = 0;
+
+/// The character's code in the table build.rs writes.
+fn code(c: char) -> u8 {
+    let c = c as usize;
+    table::BLOCKS[usize::from(table::BLOCK_OF[c >> 8])][c & 0xFF]
+}
+
+impl Property {
+    /// The property of a code of build.rs's table: the place of its name in
+    /// `SENTENCE_BREAKS` there, plus one; 15 for the other assigned characters.
+    fn of_code(code: u8) -> Property {
+        const BY_CODE: [Property; 16] = [
+            Property::Other, // unassigned, never asked for: `sentences` leaves such text alone
+            Property::Cr,
+            Property::Lf,
+            Property::Sep,
+            Property::Sp,
+            Property::Lower,
+            Property::Upper,
+            Property::OLetter,
+            Property::Numeric,
+            Property::ATerm,
+            Property::STerm,
+            Property::Close,
+            Property::SContinue,
+            Property::Extend,
+            Property::Extend, // Format
+            Property::Other,
+        ];
+        BY_CODE[usize::from(code & 15)]
+    }
+
+    fn of(c: char) -> Property {
+        match c {
+            '\r' => Property::Cr,
+            '\n' => Property::Lf,
+            '\t' | '\x0B' | '\x0C' | ' ' => Property::Sp,
+            'a'..='z' => Property::Lower,
+            'A'..='Z' => Property::Upper,
+            '0'..='9' => Property::Numeric,
+            '.' => Property::ATerm,
+            '!' | '?' => Property::STerm,
+            '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' => Property::Close,
+            ',' | '-' | ':' | ';' => Property::SContinue,
+            _ if c.is_ascii() => Property::Other,
+            _ => Property::of_code(code(c)),
+        }
     }
 }
 
@@ -82,6 +129,7 @@ enum Part {
     Other,
     Cr,
     Lf,
+    Sep,
     ATerm,
     UpperLower,
     ClosePlus,
@@ -98,6 +146,7 @@ fn advance(state: State, p: Property) -> State {
             let part = match p {
                 Property::Cr => Part::Cr,
                 Property::Lf => Part::Lf,
+                Property::Sep => Part::Sep,
                 Property::ATerm => Part::ATerm,
                 Property::Upper | Property::Lower => Part::UpperLower,
                 Property::Close => Part::ClosePlus,
@@ -124,13 +173,15 @@ fn is_sa_term(part: Part) -> bool {
 }
 
 /// SB8: `ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower`.
-fn sb8(state: &State, ahead: &[u8]) -> bool {
+fn sb8(state: &State, ahead: &str) -> bool {
     state[before_close_and_sp(state)] == Part::ATerm
-        && ahead.iter().map(|&b| property(b)).find(|p| {
+        && ahead.chars().map(Property::of).find(|p| {
             matches!(
                 p,
                 Property::Lower
+                    | Property::OLetter
                     | Property::Upper
+                    | Property::Sep
                     | Property::Cr
                     | Property::Lf
                     | Property::STerm
@@ -152,7 +203,7 @@ fn sb9(state: &State) -> bool {
 
 /// SB11: `SATerm Close* Sp* ParaSep?` before.
 fn sb11(state: &State) -> bool {
-    let mut i = if matches!(state[3], Part::Cr | Part::Lf) {
+    let mut i = if matches!(state[3], Part::Cr | Part::Lf | Part::Sep) {
         2
     } else {
         3
@@ -166,40 +217,53 @@ fn sb11(state: &State) -> bool {
     is_sa_term(state[i])
 }
 
-/// [`sentences`] of ASCII text.
-pub(crate) struct AsciiSentences<'t> {
+/// [`sentences`] of text whose every character is in the table.
+pub(crate) struct FastSentences<'t> {
     text: &'t str,
     pos: usize,
     state: State,
     sentence_start: Option<usize>,
 }
 
-impl AsciiSentences<'_> {
+impl FastSentences<'_> {
     /// The next break: the offset of the character after it (SB1 to SB998 in order).
     fn next_break(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
         while let Some(&byte) = bytes.get(self.pos) {
             let at = self.pos;
             let before = self.state;
-            let p = property(byte);
-            self.pos += 1;
+            // ASCII, most of most texts, without decoding a character.
+            let (p, len) = if byte.is_ascii() {
+                (Property::of(char::from(byte)), 1)
+            } else {
+                let c = self.text[at..].chars().next().expect("a character starts here");
+                (Property::of(c), c.len_utf8())
+            };
+            self.pos += len;
             self.state = advance(before, p);
             let last = before[3];
-            // SB6 to SB11 all need the text so far to end in a terminator, a closing mark or
-            // a space: after a letter or other character nothing breaks.
-            if matches!(last, Part::UpperLower | Part::Other) {
-                continue;
-            }
             let breaks = match p {
                 _ if last == Part::Sot => true,
                 Property::Lf if last == Part::Cr => false,
-                _ if matches!(last, Part::Cr | Part::Lf) => true,
+                _ if matches!(last, Part::Cr | Part::Lf | Part::Sep) => true,
+                // SB5: the character before absorbs it.
+                Property::Extend => {
+                    self.state = before;
+                    false
+                }
+                // SB6 to SB11 all need the text so far to end in a terminator, a closing mark
+                // or a space: after a letter or other character nothing breaks.
+                _ if matches!(last, Part::UpperLower | Part::Other) => false,
                 Property::Numeric if last == Part::ATerm => false,
                 Property::Upper if before[2] == Part::UpperLower && last == Part::ATerm => false,
-                _ if sb8(&before, &bytes[at..]) => false,
+                _ if sb8(&before, &self.text[at..]) => false,
                 Property::SContinue | Property::STerm | Property::ATerm if sb8a(&before) => false,
-                Property::Close | Property::Sp | Property::Cr | Property::Lf if sb9(&before) => false,
-                Property::Sp | Property::Cr | Property::Lf if sb8a(&before) => false,
+                Property::Close | Property::Sp | Property::Sep | Property::Cr | Property::Lf
+                    if sb9(&before) =>
+                {
+                    false
+                }
+                Property::Sp | Property::Sep | Property::Cr | Property::Lf if sb8a(&before) => false,
                 _ => sb11(&before),
             };
             if breaks {
@@ -214,7 +278,7 @@ impl AsciiSentences<'_> {
     }
 }
 
-impl<'t> Iterator for AsciiSentences<'t> {
+impl<'t> Iterator for FastSentences<'t> {
     type Item = (usize, &'t str);
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
@@ -232,25 +296,127 @@ impl<'t> Iterator for AsciiSentences<'t> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn ascii_sentences_are_the_ones_unicode_segmentation_finds() {
-        // One character of each ASCII sentence-break property; every string of up to six.
-        let alphabet = ['\r', '\n', ' ', 'a', 'A', '7', '.', '?', ')', ',', '#'];
+    /// One character of each property, most of them not ASCII.
+    const ONE_OF_EACH: [(Property, char); 14] = [
+        (Property::Cr, '\r'),
+        (Property::Lf, '\n'),
+        (Property::Sep, '\u{2029}'),
+        (Property::Sp, '\u{A0}'),
+        (Property::Lower, 'д'),
+        (Property::Upper, 'Д'),
+        (Property::OLetter, 'ا'),
+        (Property::Numeric, '٣'),
+        (Property::ATerm, '．'),
+        (Property::STerm, '؟'),
+        (Property::Close, '«'),
+        (Property::SContinue, '،'),
+        (Property::Extend, '\u{301}'),
+        (Property::Other, '€'),
+    ];
+
+    /// Every string of up to `len` characters of `alphabet`.
+    fn strings(alphabet: &[char], len: usize) -> Vec<String> {
         let mut texts = vec![String::new()];
         let mut last = vec![String::new()];
-        for _ in 0..6 {
+        for _ in 0..len {
             last = last
                 .iter()
                 .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
                 .collect();
             texts.extend(last.iter().cloned());
         }
-        assert_eq!(texts.len(), 1_948_717);
-        for text in &texts {
+        texts
+    }
+
+    fn assert_same_as_unicode_segmentation(texts: &[String]) {
+        for text in texts {
             let fast: Vec<(usize, &str)> = sentences(text).collect();
             let reference: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
             assert_eq!(fast, reference, "{text:?}");
         }
+    }
+
+    #[test]
+    fn ascii_sentences_are_the_ones_unicode_segmentation_finds() {
+        // One character of each ASCII sentence-break property; every string of up to six.
+        let texts = strings(&['\r', '\n', ' ', 'a', 'A', '7', '.', '?', ')', ',', '#'], 6);
+        assert_eq!(texts.len(), 1_948_717);
+        assert_same_as_unicode_segmentation(&texts);
+    }
+
+    #[test]
+    fn sentences_are_the_ones_unicode_segmentation_finds() {
+        // One character of each property, and a format character beside the extending one;
+        // every string of up to five.
+        let mut alphabet: Vec<char> = ONE_OF_EACH.iter().map(|&(_, c)| c).collect();
+        alphabet.push('\u{AD}');
+        let texts = strings(&alphabet, 5);
+        assert_eq!(texts.len(), 813_616);
+        assert_same_as_unicode_segmentation(&texts);
+    }
+
+    /// Where `text` breaks, in characters.
+    fn breaks(text: &str) -> Vec<usize> {
+        text.split_sentence_bound_indices()
+            .map(|(at, _)| text[..at].chars().count())
+            .collect()
+    }
+
+    #[test]
+    fn every_character_breaks_text_as_its_property_does() {
+        // Texts around a slot, `_`, in which the characters of any two properties break the
+        // text apart differently: the first assertion checks that they tell every property
+        // from every other.
+        let contexts = [
+            "a_a", "a_,", "a._a", "a._A", "A._ A", "a. _A", "a.\"_ b", "a!_a", "a.)_ a", "\r_a", "_\na",
+        ];
+        let signature = |c: char| -> Vec<Vec<usize>> {
+            contexts
+                .iter()
+                .map(|t| breaks(&t.replace('_', &c.to_string())))
+                .collect()
+        };
+        for (i, &(p, a)) in ONE_OF_EACH.iter().enumerate() {
+            for &(q, b) in &ONE_OF_EACH[i + 1..] {
+                assert_ne!(signature(a), signature(b), "{p:?} and {q:?} look alike");
+            }
+        }
+        // Then unicode-segmentation breaks the text around each character of the table as it
+        // breaks it around the character of its property.
+        let of: Vec<(Property, Vec<Vec<usize>>)> =
+            ONE_OF_EACH.iter().map(|&(p, c)| (p, signature(c))).collect();
+        let assigned = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| c.is_ascii() || code(c) != UNASSIGNED);
+        let mut checked = 0;
+        for c in assigned {
+            let property = Property::of(c);
+            let expected = &of
+                .iter()
+                .find(|(p, _)| *p == property)
+                .expect("a property of ONE_OF_EACH")
+                .1;
+            assert_eq!(
+                &signature(c),
+                expected,
+                "{c:?} (U+{:04X}) is not {property:?}",
+                c as u32
+            );
+            checked += 1;
+        }
+        assert!(checked > 290_000, "{checked}");
+    }
+
+    #[test]
+    fn text_with_a_character_the_table_lacks_goes_to_unicode_segmentation() {
+        let unassigned = (0x378..)
+            .filter_map(char::from_u32)
+            .find(|&c| code(c) == UNASSIGNED)
+            .unwrap();
+        let text = format!("Hi. {unassigned} Ok? Yes");
+        assert!(matches!(sentences(&text), Sentences::Unicode(_)));
+        assert_same_as_unicode_segmentation(&[text]);
+        assert!(matches!(sentences("Привет. Как дела?"), Sentences::Fast(_)));
     }
 
     #[test]
@@ -259,7 +425,6 @@ mod tests {
         let got: Vec<&str> = sentences(text).map(|(_, s)| s).collect();
         assert_eq!(got, text.split_sentence_bounds().collect::<Vec<_>>());
         assert_eq!(got[0], "Hi Anna, thanks. ");
-        // Non-ASCII text goes to unicode-segmentation itself.
         let text = "Привет. Как дела?";
         assert_eq!(sentences(text).count(), 2);
     }

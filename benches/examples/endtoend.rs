@@ -91,7 +91,7 @@ fn first() -> serde_json::Value {
     serde_json::json!({ "first_seconds": first_seconds })
 }
 
-/// Bytes live after parsing the built-in lexicons and after building the analyzer, in this
+/// Bytes live after reading the built-in lexicons and after building the analyzer, in this
 /// (fresh) process.
 fn memory(which: &str) -> Result<serde_json::Value, String> {
     let before = LIVE.load(Ordering::Relaxed);

@@ -9,7 +9,7 @@
 //! instructions long BYTES     analyze one text of BYTES cut from the threads (`text_of_len`)
 //! instructions quarters BYTES the same text cut in four, each quarter analysed apart
 //! instructions floor BYTES    raw aho-corasick over every expanded literal, same text lowercased
-//! instructions first          the process's first Analyzer::new() (parses the built-in lexicons)
+//! instructions first          the process's first Analyzer::new() (reads the built-in lexicons)
 //! instructions build N        N more default builds, all languages
 //! instructions english N      N English-only builds
 //! ```

@@ -144,7 +144,7 @@ fn run(criterion: &Path, endtoend: &Path, machine: &Path, doc: &Path) -> Result<
         .ok_or("endtoend: no first_new_median")?;
     writeln!(
         w,
-        "| first `Analyzer::new()` of a process, all languages (parses the built-in lexicons, then builds; median of {} processes) | {} | | | ≤ 15 ms | {} |",
+        "| first `Analyzer::new()` of a process, all languages (reads the built-in lexicons, then builds; median of {} processes) | {} | | | ≤ 15 ms | {} |",
         end["runs"],
         time(first_new * 1e9),
         verdict(first_new <= 15e-3)

@@ -129,7 +129,7 @@ const table = [
   "|---|---|---|",
   row("loading the package: `import` reads, compiles and instantiates the .wasm (fresh process)", freshMedian("load")),
   row(
-    `first \`new Analyzer()\`, ${languages} languages: parses the embedded lexicons, builds the automaton (fresh process)`,
+    `first \`new Analyzer()\`, ${languages} languages: reads the embedded lexicons, builds the automaton (fresh process)`,
     freshMedian("firstAnalyzer"),
   ),
   row("first `analyze()` of a 200-byte reply (fresh process)", freshMedian("firstAnalysis")),

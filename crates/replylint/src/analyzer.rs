@@ -40,7 +40,7 @@ fn read_builtin(builtins: &[builtin::Builtin]) -> Vec<Lexicon> {
 }
 
 /// Reads the built-in lexicons, in order, on every core, when there is more than one:
-/// reading them is two thirds of a process's first `Analyzer::new()`. Plain scoped threads,
+/// reading them is over a third of a process's first `Analyzer::new()`. Plain scoped threads,
 /// each taking the next lexicon not yet taken, and not rayon's pool: a rayon worker waiting
 /// for the others would run other tasks meanwhile, and one of them could want these
 /// lexicons while they are being read.

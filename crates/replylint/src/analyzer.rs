@@ -667,7 +667,6 @@ impl AnalyzerBuilder {
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 matcher,
-                particles,
                 rules,
                 shape_rules,
                 everyday,
@@ -700,27 +699,35 @@ struct WalkWords {
     variant: Vec<bool>,
     /// The particle groups of which each word is a particle.
     particle_of: Vec<Groups>,
+    /// How many particle groups there are; the first has no particles.
+    groups: usize,
 }
 
 impl WalkWords {
     /// The words for [`Matcher::new`], distinct, and what each stands for.
-    fn new(cue_words: Vec<String>, folds: &WordFolds, particles: &[Particles]) -> (Vec<String>, WalkWords) {
-        let mut index: FxHashMap<String, usize> = cue_words
+    fn new(
+        mut cue_words: Vec<String>,
+        folds: &WordFolds,
+        particles: &[Particles],
+    ) -> (Vec<String>, WalkWords) {
+        let cues = cue_words.len();
+        let mut roles = WalkWords {
+            variant: vec![false; cues],
+            particle_of: vec![Groups::default(); cues],
+            groups: particles.len(),
+        };
+        let mut added: Vec<&str> = Vec::new();
+        let mut index: FxHashMap<&str, usize> = cue_words
             .iter()
             .enumerate()
-            .map(|(i, w)| (w.clone(), i))
+            .map(|(i, w)| (w.as_str(), i))
             .collect();
-        let mut words = cue_words;
-        let mut roles = WalkWords {
-            variant: vec![false; words.len()],
-            particle_of: vec![Groups::default(); words.len()],
-        };
-        let mut add = |word: &str, roles: &mut WalkWords| {
-            *index.entry(word.to_string()).or_insert_with(|| {
-                words.push(word.to_string());
+        let mut add = |word, roles: &mut WalkWords| {
+            *index.entry(word).or_insert_with(|| {
+                added.push(word);
                 roles.variant.push(false);
                 roles.particle_of.push(Groups::default());
-                words.len() - 1
+                cues + added.len() - 1
             })
         };
         for word in folds.variant_words() {
@@ -733,7 +740,9 @@ impl WalkWords {
                 roles.particle_of[i].insert(group);
             }
         }
-        (words, roles)
+        let added: Vec<String> = added.into_iter().map(str::to_string).collect();
+        cue_words.extend(added);
+        (cue_words, roles)
     }
 
     /// True when a spelling variant stands whole among the words `found` in `text`.
@@ -847,8 +856,6 @@ struct ContextRules {
 struct Inner {
     /// Every active pattern; each belongs to the group of its lexicon's particles.
     matcher: Matcher,
-    /// The particles of each group; the first group has none.
-    particles: Vec<Particles>,
     rules: Vec<RuleMeta>,
     shape_rules: ShapeRules,
     everyday: FxHashSet<String>,
@@ -1013,7 +1020,7 @@ impl Analyzer {
             // normalised chunk; the others search the chunk without their particles.
             let mut plain = Groups::default();
             let mut own = Vec::new();
-            for group in 0..inner.particles.len() {
+            for group in 0..inner.walk_words.groups {
                 let at = inner
                     .walk_words
                     .particles(group, normalized.as_str(), &found.words);

@@ -134,7 +134,7 @@ fn write_char_classes(out_dir: &Path) {
 }
 
 /// The sentence-break properties in the order of their codes in `sentence_breaks.rs`, which
-/// `sentences::Property::from_code` reads back; code 0 is a character that no property
+/// `sentences::Property::of_code` reads back; code 0 is a character that no property
 /// below and no other assigned character of this Unicode version has.
 const SENTENCE_BREAKS: [&str; 14] = [
     "CR",

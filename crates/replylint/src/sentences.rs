@@ -103,22 +103,40 @@ impl Property {
     }
 
     fn of(c: char) -> Property {
-        match c {
-            '\r' => Property::Cr,
-            '\n' => Property::Lf,
-            '\t' | '\x0B' | '\x0C' | ' ' => Property::Sp,
-            'a'..='z' => Property::Lower,
-            'A'..='Z' => Property::Upper,
-            '0'..='9' => Property::Numeric,
-            '.' => Property::ATerm,
-            '!' | '?' => Property::STerm,
-            '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' => Property::Close,
-            ',' | '-' | ':' | ';' => Property::SContinue,
-            _ if c.is_ascii() => Property::Other,
-            _ => Property::of_code(code(c)),
+        if c.is_ascii() {
+            ASCII_PROPERTIES[c as usize]
+        } else {
+            Property::of_code(code(c))
+        }
+    }
+
+    const fn of_ascii(b: u8) -> Property {
+        match b {
+            b'\r' => Property::Cr,
+            b'\n' => Property::Lf,
+            b'\t' | b'\x0B' | b'\x0C' | b' ' => Property::Sp,
+            b'a'..=b'z' => Property::Lower,
+            b'A'..=b'Z' => Property::Upper,
+            b'0'..=b'9' => Property::Numeric,
+            b'.' => Property::ATerm,
+            b'!' | b'?' => Property::STerm,
+            b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Property::Close,
+            b',' | b'-' | b':' | b';' => Property::SContinue,
+            _ => Property::Other,
         }
     }
 }
+
+/// The property of each ASCII character, as [`Property::of`] gives it.
+static ASCII_PROPERTIES: [Property; 128] = {
+    let mut table = [Property::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = Property::of_ascii(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// What the state machine remembers of the last characters, runs of `Close` and of `Sp`
 /// counting as one (unicode-segmentation's `StatePart`, less what ASCII never has).
@@ -139,6 +157,7 @@ enum Part {
 
 type State = [Part; 4];
 
+#[inline]
 fn advance(state: State, p: Property) -> State {
     match (state[3], p) {
         (Part::ClosePlus, Property::Close) | (Part::SpPlus, Property::Sp) => state,
@@ -226,19 +245,51 @@ pub(crate) struct FastSentences<'t> {
 }
 
 impl FastSentences<'_> {
+    /// The property and length of the character at `at`, if there is one.
+    #[inline]
+    fn property_at(&self, at: usize) -> Option<(Property, usize)> {
+        let byte = *self.text.as_bytes().get(at)?;
+        // ASCII, most of most texts, without decoding a character.
+        if byte.is_ascii() {
+            return Some((ASCII_PROPERTIES[usize::from(byte)], 1));
+        }
+        let c = self.text[at..].chars().next().expect("a character starts here");
+        Some((Property::of(c), c.len_utf8()))
+    }
+
+    /// Moves past the characters before which no break can come: with no terminator pending
+    /// (nor a paragraph separator, nor the start), only a terminator or a separator can lead
+    /// to a break (SB4, SB6 to SB11, else SB998), and the characters up to one only move the
+    /// state. Most of a text is such runs, which this goes through without the rules.
+    fn skip_what_cannot_break(&mut self) {
+        let pending = |state: &State| {
+            matches!(state[3], Part::Sot | Part::Eot | Part::Cr | Part::Lf | Part::Sep)
+                || is_sa_term(state[before_close_and_sp(state)])
+        };
+        if pending(&self.state) {
+            return;
+        }
+        while let Some((p, len)) = self.property_at(self.pos) {
+            match p {
+                Property::Cr | Property::Lf | Property::Sep | Property::ATerm | Property::STerm => break,
+                // SB5: the character before absorbs it.
+                Property::Extend => {}
+                _ => self.state = advance(self.state, p),
+            }
+            self.pos += len;
+        }
+        debug_assert!(!pending(&self.state));
+    }
+
     /// The next break: the offset of the character after it (SB1 to SB998 in order).
     fn next_break(&mut self) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        while let Some(&byte) = bytes.get(self.pos) {
+        while self.pos < self.text.len() {
+            self.skip_what_cannot_break();
             let at = self.pos;
-            let before = self.state;
-            // ASCII, most of most texts, without decoding a character.
-            let (p, len) = if byte.is_ascii() {
-                (Property::of(char::from(byte)), 1)
-            } else {
-                let c = self.text[at..].chars().next().expect("a character starts here");
-                (Property::of(c), c.len_utf8())
+            let Some((p, len)) = self.property_at(at) else {
+                break;
             };
+            let before = self.state;
             self.pos += len;
             self.state = advance(before, p);
             let last = before[3];
@@ -352,6 +403,35 @@ mod tests {
         alphabet.push('\u{AD}');
         let texts = strings(&alphabet, 5);
         assert_eq!(texts.len(), 813_616);
+        assert_same_as_unicode_segmentation(&texts);
+    }
+
+    #[test]
+    fn long_sentences_are_the_ones_unicode_segmentation_finds() {
+        // Runs that cannot break are skipped without the rules; long random strings check
+        // that the state after a run is the one the rules would have reached.
+        let mut alphabet: Vec<char> = ONE_OF_EACH.iter().map(|&(_, c)| c).collect();
+        alphabet.extend(['\r', '\n', ' ', 'a', 'A', '7', '.', '?', ')', ',', '#']);
+        let mut seed: u64 = 0x5EED;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let texts: Vec<String> = (0..20_000)
+            .map(|_| {
+                let len = 10 + next() % 40;
+                // Mostly letters and spaces, as text is, so that runs are long.
+                (0..len)
+                    .map(|_| match next() % 4 {
+                        0 => alphabet[next() % alphabet.len()],
+                        1 => ' ',
+                        _ => 'a',
+                    })
+                    .collect()
+            })
+            .collect();
         assert_same_as_unicode_segmentation(&texts);
     }
 

@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
-use crate::normalize::{is_word_char, normalize};
+use crate::normalize::{is_word_char, normalize, Normalized};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
 pub const DEFAULT_OPENER_SIMILARITY: f64 = 0.8;
@@ -318,8 +318,19 @@ impl Openers {
             if trimmed.is_empty() {
                 continue;
             }
-            let normalized = normalize(trimmed);
-            let mut head: Vec<u32> = ordered_words(normalized.as_str())
+            // A template must start with one of the sentence's first two words, and most
+            // sentences start with none: the rest is normalised only when one does. Its words
+            // follow those of the first two runs, as normalising never joins words across
+            // whitespace.
+            let (first_two, rest) = trimmed.split_at(end_of_two_tokens(trimmed));
+            let first_two = normalize(first_two);
+            let rest_normalized = ordered_words(first_two.as_str())
+                .nth(1)
+                .is_none()
+                .then(|| normalize(rest));
+            let rest_so_far = rest_normalized.as_ref().map_or("", Normalized::as_str);
+            let mut head: Vec<u32> = ordered_words(first_two.as_str())
+                .chain(ordered_words(rest_so_far))
                 .take(2)
                 .filter_map(|w| self.word_ids.get(w).copied())
                 .collect();
@@ -327,11 +338,16 @@ impl Openers {
             if head.iter().all(|&w| self.by_first.of(w).is_empty()) {
                 continue;
             }
+            let rest_normalized = rest_normalized.unwrap_or_else(|| normalize(rest));
             // Where each template word first stands in the sentence.
             let mut position: FxHashMap<u32, usize> = FxHashMap::default();
-            for (at, word) in ordered_words(normalized.as_str()).enumerate() {
-                if let Some(&id) = self.word_ids.get(word) {
-                    position.entry(id).or_insert(at);
+            let mut at = 0;
+            for part in [&first_two, &rest_normalized] {
+                for word in ordered_words(part.as_str()) {
+                    if let Some(&id) = self.word_ids.get(word) {
+                        position.entry(id).or_insert(at);
+                    }
+                    at += 1;
                 }
             }
             // Where the names stand (capitalised words after the first that no pattern has,
@@ -399,6 +415,26 @@ impl Openers {
     }
 }
 
+/// Where the first two runs of non-whitespace characters of `text` end (its end when it has
+/// fewer). Normalising never joins words across whitespace, so the normalised text up to there
+/// starts with the same words as the whole, when it has two.
+fn end_of_two_tokens(text: &str) -> usize {
+    let mut tokens = 0;
+    let mut in_token = false;
+    for (at, c) in text.char_indices() {
+        if !c.is_whitespace() {
+            in_token = true;
+        } else if in_token {
+            tokens += 1;
+            if tokens == 2 {
+                return at;
+            }
+            in_token = false;
+        }
+    }
+    text.len()
+}
+
 /// The words of a normalised text in order (apostrophes stay inside words: "we've").
 fn ordered_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_word_char(c) && c != '\'')
@@ -446,6 +482,16 @@ mod tests {
     #[test]
     fn an_inserted_name_still_matches() {
         let text = "Dear valued Acme customer, your refund is on its way.";
+        assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(1));
+    }
+
+    #[test]
+    fn the_first_two_words_may_lie_past_the_first_two_runs_of_characters() {
+        // Only the sentence's first two runs are normalised to find its first two words; when
+        // they hold fewer (a dash here), the rest is read for them.
+        let text = "— Dear valued customer, your refund is on its way.";
+        assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(1));
+        let text = "Dear\u{00A0}valued customer, your refund is on its way.";
         assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(1));
     }
 

@@ -134,10 +134,13 @@ fn normalize_unicode(text: &str) -> Normalized {
     if text.chars().all(is_composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         let mut i = 0;
         while let Some(c) = text[i..].chars().next() {
-            // While the output is still the text itself, a run of characters that stay as
-            // they are (a word, mostly) is copied at once.
-            if out.origins.is_empty() && out.text.len() == i && is_plain(c) {
+            // A run of characters that stay as they are (a word, mostly) is copied at once,
+            // each byte mapped to its own (as the identity maps them).
+            if is_plain(c) {
                 let run = text[i..].find(|c: char| !is_plain(c)).unwrap_or(text.len() - i);
+                if !out.origins.is_empty() {
+                    out.origins.extend((i..i + run).map(to_u32));
+                }
                 out.text.push_str(&text[i..i + run]);
                 i += run;
             } else {
@@ -777,6 +780,30 @@ mod tests {
         let start = n.as_str().find("policy").unwrap();
         let (s, e) = n.original_span(original, start, start + "policy".len());
         assert_eq!(&original[s..e], "policy");
+    }
+
+    #[test]
+    fn every_word_maps_back_after_the_map_began() {
+        // The map begins at the first character whose length changes ("İ" becomes "i");
+        // runs of unchanged characters after it are copied whole, and each of their words,
+        // and each part of a word, still maps back to itself.
+        let original = "İade  политика   «возврата» ŐSZINTÉN  szabályzat";
+        let n = normalize(original);
+        assert_eq!(n.as_str(), "iade политика \"возврата\" őszintén szabályzat");
+        let words = [
+            ("iade", "İade"),
+            ("политика", "политика"),
+            ("возврата", "возврата"),
+            ("őszintén", "ŐSZINTÉN"),
+            ("szabályzat", "szabályzat"),
+            ("лити", "лити"),
+            ("zab", "zab"),
+        ];
+        for (word, source) in words {
+            let start = n.as_str().find(word).unwrap();
+            let (s, e) = n.original_span(original, start, start + word.len());
+            assert_eq!(&original[s..e], source);
+        }
     }
 
     #[test]

@@ -6,10 +6,9 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashSet;
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::normalize::{is_composed, is_letter_or_mark};
+use crate::normalize::{is_composed, is_letter_or_mark, is_mark, is_uppercase};
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
 pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
@@ -40,62 +39,56 @@ struct Word<'a> {
 /// Finds every shape rule's spans in `text`. `everyday` holds the acronyms never to report.
 pub(crate) fn find(text: &str, everyday: &FxHashSet<String>) -> ShapeHits {
     let mut hits = ShapeHits::default();
-    if has_capitals_in_a_row(text) {
+    let pairs = pairs_in_a_row(text);
+    if pairs.capitals {
         find_capitals(text, everyday, &mut hits);
     }
-    if has_punctuation_in_a_row(text) {
+    if pairs.punctuation {
         find_punctuation_runs(text, &mut hits);
     }
     hits
 }
 
-/// True when two capital letters stand together (combining marks between them aside): every
-/// all-caps word of two letters or more has such a pair, and most replies have none, so this
-/// one cheap pass spares them the word-by-word checks.
-fn has_capitals_in_a_row(text: &str) -> bool {
-    if text.is_ascii() {
-        return text
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
-    }
-    has_capitals_in_a_row_by_char(text)
+/// Which of the shape rules' pairs stand in a text: most replies have neither, and this one
+/// cheap pass spares them the word-by-word checks.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Pairs {
+    /// Two capital letters together (combining marks between them aside): every all-caps
+    /// word of two letters or more has such a pair.
+    capitals: bool,
+    /// Two of `!`/`?` side by side: every run has them.
+    punctuation: bool,
 }
 
-fn has_capitals_in_a_row_by_char(text: &str) -> bool {
-    let mut after_capital = false;
-    for c in text.chars() {
-        if c.is_uppercase() {
-            if after_capital {
-                return true;
-            }
-            after_capital = true;
-        } else if c.is_ascii() || !is_combining_mark(c) {
-            after_capital = false;
-        }
-    }
-    false
-}
-
-/// True when a run of `!`/`?` could be in `text`: two of them side by side.
-fn has_punctuation_in_a_row(text: &str) -> bool {
+fn pairs_in_a_row(text: &str) -> Pairs {
     if text.is_ascii() {
         let run = |b: u8| matches!(b, b'!' | b'?');
-        return text.as_bytes().windows(2).any(|w| run(w[0]) && run(w[1]));
+        let bytes = text.as_bytes();
+        return Pairs {
+            capitals: bytes
+                .windows(2)
+                .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase()),
+            punctuation: bytes.windows(2).any(|w| run(w[0]) && run(w[1])),
+        };
     }
-    has_punctuation_in_a_row_by_char(text)
+    pairs_in_a_row_by_char(text)
 }
 
-fn has_punctuation_in_a_row_by_char(text: &str) -> bool {
-    let mut after_one = false;
+fn pairs_in_a_row_by_char(text: &str) -> Pairs {
+    let mut pairs = Pairs::default();
+    let (mut after_capital, mut after_one) = (false, false);
     for c in text.chars() {
-        let is_one = is_run_punctuation(c);
-        if is_one && after_one {
-            return true;
+        if is_uppercase(c) {
+            pairs.capitals |= after_capital;
+            after_capital = true;
+        } else if !is_mark(c) {
+            after_capital = false;
         }
+        let is_one = is_run_punctuation(c);
+        pairs.punctuation |= is_one && after_one;
         after_one = is_one;
     }
-    false
+    pairs
 }
 
 fn is_run_punctuation(c: char) -> bool {
@@ -195,15 +188,15 @@ fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
                             Cow::Owned(word.nfc().collect())
                         };
                     // Most words start in lowercase: decided by the first letter alone.
-                    let caps = nfc.chars().next().is_some_and(char::is_uppercase)
+                    let caps = nfc.chars().next().is_some_and(is_uppercase)
                         && nfc
                             .chars()
-                            .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
+                            .filter(|&c| is_letter_or_mark(c) && !is_mark(c))
                             .count()
                             >= 2
                         && nfc
                             .chars()
-                            .all(|c| c.is_uppercase() || !is_letter_or_mark(c) || is_combining_mark(c));
+                            .all(|c| is_uppercase(c) || !is_letter_or_mark(c) || is_mark(c));
                     // A letter run glued to digits ("L2", "4G") is a code, not a word.
                     let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
                         || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -251,16 +244,7 @@ mod tests {
             texts.extend(longer);
         }
         for text in &texts {
-            assert_eq!(
-                has_capitals_in_a_row(text),
-                has_capitals_in_a_row_by_char(text),
-                "{text:?}"
-            );
-            assert_eq!(
-                has_punctuation_in_a_row(text),
-                has_punctuation_in_a_row_by_char(text),
-                "{text:?}"
-            );
+            assert_eq!(pairs_in_a_row(text), pairs_in_a_row_by_char(text), "{text:?}");
         }
     }
 

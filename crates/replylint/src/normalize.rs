@@ -467,10 +467,25 @@ fn is_plain(c: char) -> bool {
     in_class(c, PLAIN)
 }
 
+/// [`char::is_uppercase`], from a bitmap.
+pub(crate) fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    in_class(c, UPPER)
+}
+
+/// True for combining marks (`is_combining_mark` of unicode-normalization), from a bitmap.
+pub(crate) fn is_mark(c: char) -> bool {
+    !c.is_ascii() && in_class(c, MARK)
+}
+
 const WORD: usize = 0;
 const LETTER: usize = 1;
 const COMPOSED: usize = 2;
 const PLAIN: usize = 3;
+const UPPER: usize = 4;
+const MARK: usize = 5;
 
 /// The Unicode property lookups the engine makes for every character, answered from bitmaps
 /// over the Basic Multilingual Plane: the standard library's tables take a binary search per
@@ -487,18 +502,20 @@ fn in_class(c: char, class: usize) -> bool {
     match class {
         WORD => is_combining_mark(c) || c.is_alphanumeric(),
         LETTER => is_combining_mark(c) || c.is_alphabetic(),
+        UPPER => c.is_uppercase(),
+        MARK => is_combining_mark(c),
         _ => false,
     }
 }
 
-/// The bitmaps of [`in_class`]: one per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`), one
-/// bit per character of the Basic Multilingual Plane.
-pub(crate) type CharClassBits = [[u64; 1024]; 4];
+/// The bitmaps of [`in_class`]: one per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`,
+/// `UPPER`, `MARK`), one bit per character of the Basic Multilingual Plane.
+pub(crate) type CharClassBits = [[u64; 1024]; 6];
 
 /// Works out the bitmaps of [`in_class`].
 #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them out
 pub(crate) fn char_class_bits() -> CharClassBits {
-    let mut bits = [[0u64; 1024]; 4];
+    let mut bits = [[0u64; 1024]; 6];
     let mut folded = String::new();
     for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
         let i = c as usize;
@@ -518,6 +535,12 @@ pub(crate) fn char_class_bits() -> CharClassBits {
         }
         if composed && !c.is_whitespace() && folded.chars().eq(std::iter::once(c)) {
             bits[PLAIN][i / 64] |= 1 << (i % 64);
+        }
+        if c.is_uppercase() {
+            bits[UPPER][i / 64] |= 1 << (i % 64);
+        }
+        if mark {
+            bits[MARK][i / 64] |= 1 << (i % 64);
         }
     }
     bits
@@ -627,6 +650,14 @@ mod tests {
     #[test]
     fn the_embedded_character_classes_are_what_the_unicode_tables_say() {
         assert!(crate::char_classes::BITS == char_class_bits());
+    }
+
+    #[test]
+    fn the_bitmap_classes_are_what_the_standard_and_unicode_normalization_say() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_mark(c), is_combining_mark(c), "{c:?}");
+        }
     }
 
     #[test]

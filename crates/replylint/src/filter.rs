@@ -36,11 +36,15 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
         end: start + first.len(),
         sentences: vec![(start, first)],
     };
-    // Only whether the sentence is short matters, so counting stops past the longest.
-    let words = first.unicode_words().take(SALUTATION_MAX_WORDS + 1).count();
-    let is_salutation = words <= GREETING_MAX_WORDS
-        || (words <= SALUTATION_MAX_WORDS
-            && !first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']));
+    let max_words = if first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']) {
+        GREETING_MAX_WORDS
+    } else {
+        SALUTATION_MAX_WORDS
+    };
+    // Only whether the sentence is that short matters: most are longer, which a count of
+    // their runs of characters tells more cheaply than word segmentation.
+    let is_salutation = fewer_runs_than(first, max_words + 1)
+        && first.unicode_words().take(max_words + 1).count() <= max_words;
     if is_salutation {
         if let Some((start, second)) = sentences.next() {
             opening.end = start + second.len();
@@ -48,6 +52,16 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
         }
     }
     opening
+}
+
+/// True when `text` has fewer than `n` runs of non-whitespace characters that hold a letter
+/// or a digit. Each such run holds a word of its own (no word spans whitespace), so a text
+/// with `n` of them has at least `n` words.
+fn fewer_runs_than(text: &str, n: usize) -> bool {
+    text.split_whitespace()
+        .filter(|run| run.chars().any(char::is_alphanumeric))
+        .nth(n - 1)
+        .is_none()
 }
 
 /// The byte offset where the reply's opening ends.
@@ -100,6 +114,30 @@ pub(crate) fn select(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_has_at_least_as_many_words_as_runs_with_a_letter_or_digit() {
+        let texts = [
+            "Hi Anna,",
+            "Hello — dear friend!",
+            "Привет, Анна",
+            "e.g. U.S.A. 3,5 kg",
+            "  ... ¡Hola!  ",
+            "नमस्ते जी",
+            "您好，李先生",
+            "a\u{0301} b\u{200D}c d",
+        ];
+        for text in texts {
+            let words = text.unicode_words().count();
+            for n in 1..8 {
+                if !fewer_runs_than(text, n) {
+                    assert!(words >= n, "{text:?} has {words} words, not {n}");
+                }
+            }
+        }
+        assert!(fewer_runs_than("Hi Anna, …", 3));
+        assert!(!fewer_runs_than("Hi Anna, how are you", 3));
+    }
 
     #[test]
     fn the_opening_is_the_first_sentence() {

@@ -61,7 +61,7 @@ impl Normalized {
             (self.origins[start] as usize, last + last_len)
         };
         for c in original[orig_end..].chars() {
-            if !is_combining_mark(c) {
+            if !is_mark(c) {
                 break;
             }
             orig_end += c.len_utf8();

@@ -261,11 +261,11 @@ impl Matcher {
     /// The anchors and the words asked for that occur in `haystack` where a word may start,
     /// by start, then by end.
     pub fn find(&self, haystack: &str) -> Found {
-        // Room for about one anchor every eight bytes, as most replies have, so the list
-        // seldom grows.
+        // Room for an anchor every six bytes and a word every sixteen, more than most replies
+        // have, so the lists seldom grow.
         let mut found = Found {
-            anchors: Vec::with_capacity(haystack.len() / 8),
-            words: Vec::new(),
+            anchors: Vec::with_capacity(haystack.len() / 6 + 4),
+            words: Vec::with_capacity(haystack.len() / 16 + 4),
         };
         self.automaton.find(haystack, |pattern, start, end| {
             if pattern < self.entries.keys() {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use clap::{Args, ValueEnum};
+use replylint::Report;
 
 use crate::fail::{Fail, EXIT_FINDINGS};
 use crate::input::{read_all, Batch, InputFormat, ReadOptions, Source};
@@ -98,8 +99,11 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Fail> {
     );
     let mut progress = Progress::new(Source::total_bytes(&sources));
 
-    // One thread reads and parses the next batch while this one analyses the current one.
+    // Three stages overlap: one thread reads and parses the next batch, another has the
+    // current one analysed on every core, and this one writes the one before. Writing while
+    // the cores analyse, and not after, keeps them busy.
     let (sender, receiver) = mpsc::sync_channel::<Result<Batch, Fail>>(1);
+    let (analysed_sender, analysed) = mpsc::sync_channel::<Result<(Batch, Vec<Report>), Fail>>(1);
     let outcome = std::thread::scope(|scope| {
         scope.spawn(|| {
             let result = read_all(&sources, &options, |batch| sender.send(Ok(batch)).is_ok());
@@ -108,10 +112,23 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Fail> {
             }
             drop(sender);
         });
+        let analyzer = &analyzer;
+        scope.spawn(move || {
+            for batch in receiver {
+                let done = batch.map(|batch| {
+                    let reports = analyzer.analyze_batch(&batch.messages);
+                    (batch, reports)
+                });
+                // A send fails when the writer stopped early; dropping the receiver then
+                // unblocks the reader.
+                if analysed_sender.send(done).is_err() {
+                    break;
+                }
+            }
+        });
         let outcome = (|| {
-            for batch in receiver.iter() {
-                let batch = batch?;
-                let reports = analyzer.analyze_batch(&batch.messages);
+            for done in analysed.iter() {
+                let (batch, reports) = done?;
                 progress.advance(batch.messages.len(), batch.bytes_read);
                 let written = progress.suspend(|| -> io::Result<()> {
                     for (message, report) in batch.messages.iter().zip(&reports) {
@@ -124,8 +141,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Fail> {
             }
             Ok(())
         })();
-        // Dropping the receiver unblocks the reader if we stopped early.
-        drop(receiver);
+        // Dropping the receiver unblocks the analysis, and so the reader, if we stopped early.
+        drop(analysed);
         outcome
     });
     progress.finish();

@@ -3,6 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::normalize::{is_mark, is_word_char};
 use crate::sentences::sentences;
 
 use crate::category::Severity;
@@ -59,7 +60,9 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
 /// with `n` of them has at least `n` words.
 fn fewer_runs_than(text: &str, n: usize) -> bool {
     text.split_whitespace()
-        .filter(|run| run.chars().any(char::is_alphanumeric))
+        // Letters and digits from the bitmaps; a mark that is also a letter is left out,
+        // which can only make the count lower than it is.
+        .filter(|run| run.chars().any(|c| is_word_char(c) && !is_mark(c)))
         .nth(n - 1)
         .is_none()
 }

@@ -451,6 +451,28 @@ pub(crate) fn is_word_char(c: char) -> bool {
     in_class(c, WORD)
 }
 
+/// The character that starts at byte `at` of `text`, and its length: decoded from the bytes,
+/// without slicing the text, whose boundary checks cost more than the decoding. For the loops
+/// that take ASCII a byte at a time and decode the rest.
+#[inline]
+pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = |i: usize| u32::from(bytes[at + i] & 0x3F);
+    let (code, len) = match bytes[at] {
+        lead @ 0..=0x7F => (u32::from(lead), 1),
+        lead @ 0xC0..=0xDF => ((u32::from(lead & 0x1F) << 6) | b(1), 2),
+        lead @ 0xE0..=0xEF => ((u32::from(lead & 0x0F) << 12) | (b(1) << 6) | b(2), 3),
+        lead => (
+            (u32::from(lead & 0x07) << 18) | (b(1) << 12) | (b(2) << 6) | b(3),
+            4,
+        ),
+    };
+    (
+        char::from_u32(code).expect("`at` starts a character of a valid string"),
+        len,
+    )
+}
+
 /// True for letters and combining marks (word characters that are not digits).
 pub(crate) fn is_letter_or_mark(c: char) -> bool {
     in_class(c, LETTER)
@@ -650,6 +672,14 @@ mod tests {
     #[test]
     fn the_embedded_character_classes_are_what_the_unicode_tables_say() {
         assert!(crate::char_classes::BITS == char_class_bits());
+    }
+
+    #[test]
+    fn char_at_decodes_every_character() {
+        let text: String = (0..=0x10FFFFu32).step_by(7).filter_map(char::from_u32).collect();
+        for (at, c) in text.char_indices() {
+            assert_eq!(char_at(&text, at), (c, c.len_utf8()));
+        }
     }
 
     #[test]

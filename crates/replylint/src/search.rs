@@ -9,7 +9,7 @@
 //! cost of building one.
 
 use crate::grouped::Grouped;
-use crate::normalize::{is_unspaced_script, is_word_char};
+use crate::normalize::{char_at, is_unspaced_script, is_word_char};
 
 /// What [`WordStarts::new`] refuses: a trie with more states than a `u32` can number.
 #[derive(Debug)]
@@ -111,8 +111,8 @@ impl WordStarts {
             let (word_char, spaced, len) = if byte.is_ascii() {
                 (byte.is_ascii_alphanumeric(), true, 1)
             } else {
-                let c = haystack[start..].chars().next().expect("a character starts here");
-                (is_word_char(c), !is_unspaced_script(c), c.len_utf8())
+                let (c, len) = char_at(haystack, start);
+                (is_word_char(c), !is_unspaced_script(c), len)
             };
             let inside_word = after_word_char && word_char && spaced;
             if !inside_word {

@@ -10,6 +10,8 @@
 
 use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
+use crate::normalize::char_at;
+
 /// `BLOCK_OF` and `BLOCKS`: every character's sentence-break code (see [`Property::of_code`]),
 /// by blocks of 256 characters.
 mod table {
@@ -253,8 +255,8 @@ impl FastSentences<'_> {
         if byte.is_ascii() {
             return Some((ASCII_PROPERTIES[usize::from(byte)], 1));
         }
-        let c = self.text[at..].chars().next().expect("a character starts here");
-        Some((Property::of(c), c.len_utf8()))
+        let (c, len) = char_at(self.text, at);
+        Some((Property::of(c), len))
     }
 
     /// Moves past the characters before which no break can come: with no terminator pending

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use rustc_hash::FxHashSet;
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
-use crate::normalize::{is_composed, is_letter_or_mark, is_mark, is_uppercase};
+use crate::normalize::{is_letter_or_mark, is_mark, is_nfc, is_uppercase};
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
 pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
@@ -181,12 +181,11 @@ fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
                 (false, Some(s)) => {
                     let word = &text[s..i];
                     // Judged in NFC, so a text and its NFD form get the same findings.
-                    let nfc =
-                        if word.chars().all(is_composed) || is_nfc_quick(word.chars()) == IsNormalized::Yes {
-                            Cow::Borrowed(word)
-                        } else {
-                            Cow::Owned(word.nfc().collect())
-                        };
+                    let nfc = if is_nfc(word) {
+                        Cow::Borrowed(word)
+                    } else {
+                        Cow::Owned(word.nfc().collect())
+                    };
                     // Most words start in lowercase: decided by the first letter alone.
                     let caps = nfc.chars().next().is_some_and(is_uppercase)
                         && nfc

@@ -131,7 +131,7 @@ fn normalize_unicode(text: &str) -> Normalized {
         origins: Vec::new(),
     };
     // A text of composed characters is in NFC; the quick check's lookups cost more.
-    if text.chars().all(is_composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfc(text) {
         let mut i = 0;
         while let Some(c) = text[i..].chars().next() {
             // A run of characters that stay as they are (a word, mostly) is copied at once,
@@ -484,6 +484,28 @@ pub(crate) fn is_composed(c: char) -> bool {
     in_class(c, COMPOSED)
 }
 
+/// True when `text` is in NFC by the quick check (`is_nfc_quick` of unicode-normalization
+/// answers `Yes`), in one pass: composed characters, most of any text, from a bitmap; the
+/// combining class looked up only for the others.
+pub(crate) fn is_nfc(text: &str) -> bool {
+    let mut last_class = 0;
+    for c in text.chars() {
+        if is_composed(c) {
+            last_class = 0;
+            continue;
+        }
+        if !in_class(c, NFC_QUICK_YES) {
+            return false;
+        }
+        let class = unicode_normalization::char::canonical_combining_class(c);
+        if class != 0 && class < last_class {
+            return false;
+        }
+        last_class = class;
+    }
+    true
+}
+
 /// True for [composed](is_composed) characters that [`normalize`] leaves as they are.
 fn is_plain(c: char) -> bool {
     in_class(c, PLAIN)
@@ -508,6 +530,7 @@ const COMPOSED: usize = 2;
 const PLAIN: usize = 3;
 const UPPER: usize = 4;
 const MARK: usize = 5;
+const NFC_QUICK_YES: usize = 6;
 
 /// The Unicode property lookups the engine makes for every character, answered from bitmaps
 /// over the Basic Multilingual Plane: the standard library's tables take a binary search per
@@ -526,18 +549,19 @@ fn in_class(c: char, class: usize) -> bool {
         LETTER => is_combining_mark(c) || c.is_alphabetic(),
         UPPER => c.is_uppercase(),
         MARK => is_combining_mark(c),
+        NFC_QUICK_YES => is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
         _ => false,
     }
 }
 
 /// The bitmaps of [`in_class`]: one per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`,
-/// `UPPER`, `MARK`), one bit per character of the Basic Multilingual Plane.
-pub(crate) type CharClassBits = [[u64; 1024]; 6];
+/// `UPPER`, `MARK`, `NFC_QUICK_YES`), one bit per character of the Basic Multilingual Plane.
+pub(crate) type CharClassBits = [[u64; 1024]; 7];
 
 /// Works out the bitmaps of [`in_class`].
 #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them out
 pub(crate) fn char_class_bits() -> CharClassBits {
-    let mut bits = [[0u64; 1024]; 6];
+    let mut bits = [[0u64; 1024]; 7];
     let mut folded = String::new();
     for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
         let i = c as usize;
@@ -550,8 +574,11 @@ pub(crate) fn char_class_bits() -> CharClassBits {
         }
         folded.clear();
         fold_char(c, &mut folded);
-        let composed = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-            && unicode_normalization::char::canonical_combining_class(c) == 0;
+        let quick_yes = is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+        if quick_yes {
+            bits[NFC_QUICK_YES][i / 64] |= 1 << (i % 64);
+        }
+        let composed = quick_yes && unicode_normalization::char::canonical_combining_class(c) == 0;
         if composed {
             bits[COMPOSED][i / 64] |= 1 << (i % 64);
         }
@@ -672,6 +699,38 @@ mod tests {
     #[test]
     fn the_embedded_character_classes_are_what_the_unicode_tables_say() {
         assert!(crate::char_classes::BITS == char_class_bits());
+    }
+
+    #[test]
+    fn is_nfc_is_the_quick_check() {
+        // Every pair of characters around the combining marks, and some longer texts.
+        let marks: Vec<char> = (0x300..0x370)
+            .chain(0x93C..0x94E)
+            .chain(0x64B..0x660)
+            .filter_map(char::from_u32)
+            .collect();
+        let others = [
+            'a',
+            'é',
+            'A',
+            'ह',
+            'ب',
+            '가',
+            'ᄀ',
+            'ᅡ',
+            '\u{1F600}',
+            '\u{0344}',
+            '\u{2126}',
+        ];
+        let all: Vec<char> = marks.iter().chain(&others).copied().collect();
+        for &a in &all {
+            for &b in &all {
+                for text in [format!("{a}{b}"), format!("x{a}{b}{a}")] {
+                    let quick = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+                    assert_eq!(is_nfc(&text), quick, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -28,17 +28,25 @@ pub(crate) struct WordStarts {
     /// The state a walk enters from the start on each byte, or 0 when no pattern starts with
     /// that byte.
     first: Box<[u32; 256]>,
-    /// The children of state `s` are the states `children[s]..children[s + 1]`.
-    children: Box<[u32]>,
-    /// The byte that leads into each state.
+    /// Each state's pattern and children, read together at every step of a walk.
+    states: Box<[State]>,
+    /// The byte that leads into each state, then [`SCAN_LIMIT`] bytes of padding, so that the
+    /// bytes of any state's children can be read as one word.
     byte: Box<[u8]>,
-    /// The pattern each state spells, or [`NO_PATTERN`].
-    pattern: Box<[u32]>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct State {
+    /// The pattern the state spells, or [`NO_PATTERN`].
+    pattern: u32,
+    /// Its children are the states `children.0..children.1`.
+    children: (u32, u32),
 }
 
 const NO_PATTERN: u32 = u32::MAX;
 
-/// Above this many children, a state's byte is found by binary search, not by a scan.
+/// Up to this many children, a state's byte is found among them by comparing them all at once
+/// as one word; above, by binary search.
 const SCAN_LIMIT: usize = 8;
 
 impl WordStarts {
@@ -58,23 +66,23 @@ impl WordStarts {
         let mut order: Vec<u32> = (0..count).collect();
         let mut runs: Vec<(u32, u32, u32)> = Vec::with_capacity(states);
         runs.push((0, count, 0));
-        let mut children = Vec::with_capacity(states + 1);
-        let mut byte = Vec::with_capacity(states);
+        let mut byte = Vec::with_capacity(states + SCAN_LIMIT);
         byte.push(0);
-        let mut pattern = Vec::with_capacity(states);
-        let mut state = 0;
-        while let Some(&(mut lo, hi, depth)) = runs.get(state) {
+        let mut nodes: Vec<State> = Vec::with_capacity(states);
+        let number = |n: usize| u32::try_from(n).map_err(|_| TooManyStates);
+        while let Some(&(mut lo, hi, depth)) = runs.get(nodes.len()) {
             let depth = depth as usize;
             let run = &mut order[lo as usize..hi as usize];
             sort_by_byte(run, |i| byte_at(i, depth));
-            if let Some(&own) = run.first().filter(|&&i| byte_at(i, depth).is_none()) {
-                debug_assert!(run.get(1).is_none_or(|&i| byte_at(i, depth).is_some()));
-                pattern.push(own);
-                lo += 1;
-            } else {
-                pattern.push(NO_PATTERN);
-            }
-            children.push(u32::try_from(runs.len()).map_err(|_| TooManyStates)?);
+            let pattern = match run.first().filter(|&&i| byte_at(i, depth).is_none()) {
+                Some(&own) => {
+                    debug_assert!(run.get(1).is_none_or(|&i| byte_at(i, depth).is_some()));
+                    lo += 1;
+                    own
+                }
+                None => NO_PATTERN,
+            };
+            let first_child = number(runs.len())?;
             while lo < hi {
                 let next = byte_at(order[lo as usize], depth);
                 let end = (lo + 1..hi)
@@ -84,19 +92,22 @@ impl WordStarts {
                 byte.push(next.expect("only the state's own pattern ends here"));
                 lo = end;
             }
-            state += 1;
+            nodes.push(State {
+                pattern,
+                children: (first_child, number(runs.len())?),
+            });
         }
-        children.push(u32::try_from(runs.len()).map_err(|_| TooManyStates)?);
 
         let mut first = Box::new([0; 256]);
-        for child in children[0]..children[1] {
+        let (lo, hi) = nodes[0].children;
+        for child in lo..hi {
             first[usize::from(byte[child as usize])] = child;
         }
+        byte.extend([0; SCAN_LIMIT]);
         Ok(WordStarts {
             first,
-            children: children.into(),
+            states: nodes.into(),
             byte: byte.into(),
-            pattern: pattern.into(),
         })
     }
 
@@ -131,24 +142,34 @@ impl WordStarts {
     fn walk(&self, bytes: &[u8], start: usize, mut state: u32, found: &mut impl FnMut(usize, usize, usize)) {
         let mut end = start + 1;
         loop {
-            let s = state as usize;
-            let pattern = self.pattern[s];
+            let State { pattern, children } = self.states[state as usize];
             if pattern != NO_PATTERN {
                 found(pattern as usize, start, end);
             }
-            let (lo, hi) = (self.children[s] as usize, self.children[s + 1] as usize);
             let Some(&next) = bytes.get(end) else { return };
-            let labels = &self.byte[lo..hi];
-            let at = if labels.len() <= SCAN_LIMIT {
-                labels.iter().position(|&b| b == next)
+            let (lo, hi) = (children.0 as usize, children.1 as usize);
+            let at = if hi - lo <= SCAN_LIMIT {
+                find_byte(&self.byte[lo..lo + SCAN_LIMIT], next).filter(|&at| at < hi - lo)
             } else {
-                labels.binary_search(&next).ok()
+                self.byte[lo..hi].binary_search(&next).ok()
             };
             let Some(at) = at else { return };
             state = (lo + at) as u32;
             end += 1;
         }
     }
+}
+
+/// The place of the first `byte` among eight bytes, all compared at once: each byte of the
+/// word that equals `byte` becomes zero, and the lowest zero byte is found by the usual
+/// arithmetic (any byte it flags above a zero one may be wrong, the lowest never is).
+fn find_byte(eight: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    let x = word ^ (ONES * u64::from(byte));
+    let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+    (zeros != 0).then(|| zeros.trailing_zeros() as usize / 8)
 }
 
 /// Sorts `run` by `key`, `None` first: by insertion when short, else by counting.
@@ -217,6 +238,29 @@ mod tests {
         }
         assert!(naive.len() > 10);
         assert_eq!(find(&words, text), naive);
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_equal_byte() {
+        let values = [0u8, 1, 0x7F, 0x80, 0x81, 0xFE, 0xFF, b'a'];
+        // Every word of eight bytes from `values` would be too many: every pair of places
+        // holding every pair of values, the rest of one value, is enough for the borrows.
+        for fill in values {
+            for (i, j) in (0..8).flat_map(|i| (0..8).map(move |j| (i, j))) {
+                for (a, b) in values.iter().flat_map(|&a| values.iter().map(move |&b| (a, b))) {
+                    let mut eight = [fill; 8];
+                    eight[i] = a;
+                    eight[j] = b;
+                    for byte in values {
+                        assert_eq!(
+                            find_byte(&eight, byte),
+                            eight.iter().position(|&x| x == byte),
+                            "{eight:?} {byte}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -130,23 +130,23 @@ fn normalize_unicode(text: &str) -> Normalized {
         text: String::with_capacity(text.len()),
         origins: Vec::new(),
     };
-    // A text of composed characters is in NFC; the quick check's lookups cost more.
     if is_nfc(text) {
         let mut i = 0;
-        while let Some(c) = text[i..].chars().next() {
+        while i < text.len() {
             // A run of characters that stay as they are (a word, mostly) is copied at once,
             // each byte mapped to its own (as the identity maps them).
-            if is_plain(c) {
-                let run = text[i..].find(|c: char| !is_plain(c)).unwrap_or(text.len() - i);
+            let run = plain_run(text, i);
+            if run > i {
                 if !out.origins.is_empty() {
-                    out.origins.extend((i..i + run).map(to_u32));
+                    out.origins.extend((i..run).map(to_u32));
                 }
-                out.text.push_str(&text[i..i + run]);
-                i += run;
-            } else {
-                out.push(c, i, i + c.len_utf8());
-                i += c.len_utf8();
+                out.text.push_str(&text[i..run]);
+                i = run;
+                continue;
             }
+            let (c, len) = char_at(text, i);
+            out.push(c, i, i + len);
+            i += len;
         }
     } else {
         // Composition never crosses a grapheme cluster, so each cluster is rewritten on its
@@ -169,6 +169,42 @@ fn normalize_unicode(text: &str) -> Normalized {
         origins: out.origins,
     }
 }
+
+/// Where the run of [plain](is_plain) characters that starts at byte `from` of `text` ends:
+/// ASCII by a table, the rest by the bitmap.
+fn plain_run(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !ASCII_PLAIN[usize::from(byte)] {
+                break;
+            }
+            at += 1;
+        } else {
+            let (c, len) = char_at(text, at);
+            if !is_plain(c) {
+                break;
+            }
+            at += len;
+        }
+    }
+    at
+}
+
+/// Which ASCII characters are [plain](is_plain): all but capitals, whitespace and the
+/// backtick.
+static ASCII_PLAIN: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] =
+            !(c.is_ascii_uppercase() || matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b'`'));
+        b += 1;
+    }
+    table
+};
 
 /// [`normalize`] for ASCII text, which is most replies: byte by byte, the origins left empty
 /// (the identity) unless whitespace was folded away.
@@ -617,6 +653,14 @@ struct Builder {
 impl Builder {
     /// Appends the folded form of `c`, whose source is `original[src_start..src_end]`.
     fn push(&mut self, c: char, src_start: usize, src_end: usize) {
+        // A capital letter of ASCII, the commonest character to fold, keeps its length.
+        if c.is_ascii_uppercase() {
+            self.text.push(c.to_ascii_lowercase());
+            if !self.origins.is_empty() {
+                self.origins.push(to_u32(src_start));
+            }
+            return;
+        }
         let before = self.text.len();
         let identity = self.origins.is_empty() && before == src_start;
         if is_plain(c) {
@@ -699,6 +743,13 @@ mod tests {
     #[test]
     fn the_embedded_character_classes_are_what_the_unicode_tables_say() {
         assert!(crate::char_classes::BITS == char_class_bits());
+    }
+
+    #[test]
+    fn the_ascii_table_holds_the_plain_ascii_characters() {
+        for b in 0..128u8 {
+            assert_eq!(ASCII_PLAIN[usize::from(b)], is_plain(char::from(b)), "{b}");
+        }
     }
 
     #[test]

@@ -340,16 +340,20 @@ impl Openers {
             }
             let rest_normalized = rest_normalized.unwrap_or_else(|| normalize(rest));
             // Where each template word first stands in the sentence.
-            let mut position: FxHashMap<u32, usize> = FxHashMap::default();
+            // A list, not a map: a sentence has a few of them.
+            let mut position: Vec<(u32, usize)> = Vec::with_capacity(16);
             let mut at = 0;
             for part in [&first_two, &rest_normalized] {
                 for word in ordered_words(part.as_str()) {
                     if let Some(&id) = self.word_ids.get(word) {
-                        position.entry(id).or_insert(at);
+                        if !position.iter().any(|&(w, _)| w == id) {
+                            position.push((id, at));
+                        }
                     }
                     at += 1;
                 }
             }
+            let position_of = |w: u32| position.iter().find(|&&(id, _)| id == w).map(|&(_, at)| at);
             // Where the names stand (capitalised words after the first that no pattern has,
             // unlike an honorific such as "Kakak"): a name can replace a template's word.
             let capitals: Vec<usize> = ordered_words(trimmed)
@@ -363,8 +367,8 @@ impl Openers {
                 .collect();
             let candidates: Vec<u32> = if capitals.is_empty() {
                 position
-                    .keys()
-                    .flat_map(|&w| self.by_rarest.of(w))
+                    .iter()
+                    .flat_map(|&(w, _)| self.by_rarest.of(w))
                     .copied()
                     .filter(|&id| head.contains(&self.templates[id as usize].first))
                     .collect()
@@ -382,7 +386,7 @@ impl Openers {
                 let allowed = names;
                 let mut missed = 0;
                 for w in words {
-                    if position.get(w).is_none_or(|&at| at >= window) {
+                    if position_of(*w).is_none_or(|at| at >= window) {
                         missed += 1;
                         if missed > allowed {
                             break;

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::category::Category;
 use crate::lexicon::Context;
-use crate::normalize::{is_word_char, normalize_literal, Normalized};
+use crate::normalize::{char_at, is_word_char, normalize_literal, Normalized};
 use crate::report::{Hit, RuleMeta};
 
 /// A negation governs a phrase that starts at most this many words after it ("won't tell
@@ -218,6 +218,31 @@ fn closers_of(c: char) -> Option<&'static [char]> {
         .map(|(_, closers)| *closers)
 }
 
+/// The first character from byte `from` of `text` on that may open a quotation, with its
+/// offset and the marks that close it. Every opening mark is ASCII or starts with the byte
+/// 0xC2, 0xE2 or 0xE3, so other characters are stepped over by their first byte alone.
+fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [char])> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(&byte) = bytes.get(at) {
+        let len = match byte {
+            b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 => {
+                let (c, len) = char_at(text, at);
+                if let Some(closers) = closers_of(c) {
+                    return Some((at, c, closers));
+                }
+                len
+            }
+            0..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        at += len;
+    }
+    None
+}
+
 /// A quotation is closed within this many bytes, or it is not one: a stray mark never makes
 /// the scan go over the rest of a long text again and again.
 const MAX_QUOTATION_BYTES: usize = 4096;
@@ -229,13 +254,10 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
     let word = |c: Option<char>| c.is_some_and(is_word_char);
     let mut ranges = Vec::new();
     let mut at = 0;
-    while let Some((i, c, closers)) = text[at..]
-        .char_indices()
-        .find_map(|(i, c)| closers_of(c).map(|closers| (i, c, closers)))
-    {
-        let after = at + i + c.len_utf8();
+    while let Some((i, c, closers)) = next_opening_mark(text, at) {
+        let after = i + c.len_utf8();
         let single = matches!(c, '\'' | '‘');
-        let before = text[..at + i].chars().next_back();
+        let before = text[..i].chars().next_back();
         if (word(before) && (single || c == '"')) || (single && !word(text[after..].chars().next())) {
             at = after;
             continue;
@@ -417,6 +439,34 @@ pub(crate) fn retain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_opening_mark_is_found_by_its_first_byte() {
+        for &(open, _) in QUOTE_PAIRS {
+            let text = format!("ж a {open}b");
+            let at = text.find(open).unwrap();
+            assert_eq!(
+                next_opening_mark(&text, 0).map(|(i, c, _)| (i, c)),
+                Some((at, open))
+            );
+        }
+        let every: String = (0x80..0x10000u32).filter_map(char::from_u32).collect();
+        let marks: Vec<char> = QUOTE_PAIRS
+            .iter()
+            .map(|&(open, _)| open)
+            .filter(|c| !c.is_ascii())
+            .collect();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some((i, c, _)) = next_opening_mark(&every, at) {
+            found.push(c);
+            at = i + c.len_utf8();
+        }
+        let mut expected: Vec<char> = every.chars().filter(|c| marks.contains(c)).collect();
+        expected.sort();
+        found.sort();
+        assert_eq!(found, expected);
+    }
 
     fn quoted(text: &str) -> Vec<&str> {
         quotations(text).into_iter().map(|r| &text[r]).collect()

@@ -170,14 +170,16 @@ fn normalize_unicode(text: &str) -> Normalized {
     }
 }
 
-/// Where the run of [plain](is_plain) characters that starts at byte `from` of `text` ends:
-/// ASCII by a table, the rest by the bitmap.
+/// Where the run of characters that [`normalize`] leaves as they are, starting at byte `from`
+/// of `text`, ends: [plain](is_plain) characters (ASCII by a table, the rest by the bitmap),
+/// and single spaces between them, which no whitespace folds into.
 fn plain_run(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = from;
     while let Some(&byte) = bytes.get(at) {
         if byte.is_ascii() {
-            if !ASCII_PLAIN[usize::from(byte)] {
+            let single_space = byte == b' ' && at > from && bytes[at - 1] != b' ';
+            if !ASCII_PLAIN[usize::from(byte)] && !single_space {
                 break;
             }
             at += 1;

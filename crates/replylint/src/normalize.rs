@@ -126,48 +126,68 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// [`normalize`] for any text.
 fn normalize_unicode(text: &str) -> Normalized {
-    let mut out = Builder {
-        text: String::with_capacity(text.len()),
-        origins: Vec::new(),
-    };
-    if is_nfc(text) {
-        let mut i = 0;
-        while i < text.len() {
-            // A run of characters that stay as they are (a word, mostly) is copied at once,
-            // each byte mapped to its own (as the identity maps them).
-            let run = plain_run(text, i);
-            if run > i {
-                if !out.origins.is_empty() {
-                    out.origins.extend((i..run).map(to_u32));
-                }
-                out.text.push_str(&text[i..run]);
-                i = run;
-                continue;
-            }
-            let (c, len) = char_at(text, i);
-            out.push(c, i, i + len);
-            i += len;
-        }
-    } else {
-        // Composition never crosses a grapheme cluster, so each cluster is rewritten on its
-        // own and all of its output maps to the cluster's start.
-        for (i, cluster) in text.grapheme_indices(true) {
-            // Most clusters are composed already and stay as they are.
-            if cluster.chars().all(is_composed) {
-                for c in cluster.chars() {
-                    out.push(c, i, i + cluster.len());
-                }
-            } else {
-                for c in cluster.nfc() {
-                    out.push(c, i, i + cluster.len());
-                }
-            }
-        }
-    }
+    let out = fold_composed(text).unwrap_or_else(|| fold_clusters(text));
     Normalized {
         text: out.text,
         origins: out.origins,
     }
+}
+
+/// Folds a text in NFC character by character; `None` when it is not in NFC, which is only
+/// checked once a character that is not [composed](is_composed) comes up: most texts have
+/// none.
+fn fold_composed(text: &str) -> Option<Builder> {
+    let mut out = Builder {
+        text: String::with_capacity(text.len()),
+        origins: Vec::new(),
+    };
+    let mut checked = false;
+    let mut i = 0;
+    while i < text.len() {
+        // A run of characters that stay as they are (a word, mostly) is copied at once, each
+        // byte mapped to its own (as the identity maps them).
+        let run = plain_run(text, i);
+        if run > i {
+            if !out.origins.is_empty() {
+                out.origins.extend((i..run).map(to_u32));
+            }
+            out.text.push_str(&text[i..run]);
+            i = run;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        if !checked && !is_composed(c) {
+            if !is_nfc(text) {
+                return None;
+            }
+            checked = true;
+        }
+        out.push(c, i, i + len);
+        i += len;
+    }
+    Some(out)
+}
+
+/// Folds a text that is not in NFC. Composition never crosses a grapheme cluster, so each
+/// cluster is rewritten on its own and all of its output maps to the cluster's start.
+fn fold_clusters(text: &str) -> Builder {
+    let mut out = Builder {
+        text: String::with_capacity(text.len()),
+        origins: Vec::new(),
+    };
+    for (i, cluster) in text.grapheme_indices(true) {
+        // Most clusters are composed already and stay as they are.
+        if cluster.chars().all(is_composed) {
+            for c in cluster.chars() {
+                out.push(c, i, i + cluster.len());
+            }
+        } else {
+            for c in cluster.nfc() {
+                out.push(c, i, i + cluster.len());
+            }
+        }
+    }
+    out
 }
 
 /// Where the run of characters that [`normalize`] leaves as they are, starting at byte `from`

@@ -144,20 +144,19 @@ fn fold_composed(text: &str) -> Option<Builder> {
     let mut checked = false;
     let mut i = 0;
     while i < text.len() {
-        // A run of characters that stay as they are (a word, mostly) is copied at once, each
-        // byte mapped to its own (as the identity maps them).
+        // A run of characters that stay as they are (a word, mostly) is copied at once.
         let run = plain_run(text, i);
         if run > i {
-            if !out.origins.is_empty() {
-                out.origins.extend((i..run).map(to_u32));
-            }
-            out.text.push_str(&text[i..run]);
+            out.copy(text, i, run);
             i = run;
             continue;
         }
         let (c, len) = char_at(text, i);
         if !checked && !is_composed(c) {
-            if !is_nfc(text) {
+            // The quick check answers "maybe" for the characters that may compose with the
+            // one before (as Tamil "ா" does); the text itself tells, at the cost of one
+            // composition, which is less than folding it cluster by cluster.
+            if !is_nfc(text) && !text.chars().eq(text.nfc()) {
                 return None;
             }
             checked = true;
@@ -673,18 +672,31 @@ struct Builder {
 }
 
 impl Builder {
+    /// True while the output is the original up to `src_start` (the map left empty).
+    fn is_identity(&self, src_start: usize) -> bool {
+        self.origins.is_empty() && self.text.len() == src_start
+    }
+
+    /// Appends `original[from..to]`, characters that stay as they are, each byte mapped to
+    /// its own (as the identity maps them).
+    fn copy(&mut self, original: &str, from: usize, to: usize) {
+        // Past the identity, the map is written down (or nothing is written yet: the text
+        // began with characters that fold to nothing).
+        if !self.is_identity(from) {
+            self.origins.extend((from..to).map(to_u32));
+        }
+        self.text.push_str(&original[from..to]);
+    }
+
     /// Appends the folded form of `c`, whose source is `original[src_start..src_end]`.
     fn push(&mut self, c: char, src_start: usize, src_end: usize) {
+        let before = self.text.len();
+        let identity = self.is_identity(src_start);
         // A capital letter of ASCII, the commonest character to fold, keeps its length.
-        if c.is_ascii_uppercase() {
+        if c.is_ascii_uppercase() && identity {
             self.text.push(c.to_ascii_lowercase());
-            if !self.origins.is_empty() {
-                self.origins.push(to_u32(src_start));
-            }
             return;
         }
-        let before = self.text.len();
-        let identity = self.origins.is_empty() && before == src_start;
         if is_plain(c) {
             self.text.push(c);
         } else if c.is_whitespace() {
@@ -973,6 +985,19 @@ mod tests {
         let start = n.as_str().find("policy").unwrap();
         let (s, e) = n.original_span(original, start, start + "policy".len());
         assert_eq!(&original[s..e], "policy");
+    }
+
+    #[test]
+    fn words_map_back_after_a_first_character_that_folds_to_nothing() {
+        for original in ["\u{64B}it's company policy", "\u{200B}\u{200B}policy ПОЛИТИКА"] {
+            let n = normalize(original);
+            for word in ["policy", "company", "политика"] {
+                if let Some(start) = n.as_str().find(word) {
+                    let (s, e) = n.original_span(original, start, start + word.len());
+                    assert_eq!(original[s..e].to_lowercase(), word, "{original:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Output formats: annotated snippets for people, JSON and JSON Lines for programs, SARIF and
 //! GitHub annotations for CI.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 use annotate_snippets::{normalize_untrusted_str, AnnotationKind, Group, Level, Origin, Renderer, Snippet};
@@ -88,15 +88,6 @@ impl Summary {
     }
 }
 
-/// The JSON object of one message, in both `json` and `jsonl`.
-#[derive(Serialize)]
-struct MessageOut<'a> {
-    source: &'a str,
-    line: usize,
-    text: &'a str,
-    report: &'a Report,
-}
-
 /// Writes results as they come, in one of the [`OutputFormat`]s.
 pub struct Printer<W: Write> {
     out: W,
@@ -106,6 +97,135 @@ pub struct Printer<W: Write> {
     /// Messages written so far (for the commas of the JSON array).
     written: usize,
     sarif: SarifLog,
+    rule_json: RuleJson,
+}
+
+/// Writes a message's JSON as serde_json writes [`MessageOut`], byte for byte, but with the
+/// JSON of each rule's fixed fields (its id, category, severity, language, explanation and
+/// suggestion) and of each category escaped once and kept: they are most of a report's
+/// bytes, and serialising them again for every finding and every report was most of the
+/// writing.
+#[derive(Default)]
+struct RuleJson {
+    /// By rule id: the rule's fields with which it was escaped, then the JSON before a
+    /// finding's text and after its spans.
+    rules: HashMap<String, (RuleFields, String, String)>,
+    /// The JSON string of each category, the keys of every report's counts.
+    categories: HashMap<Category, String>,
+}
+
+/// The fixed fields of a finding's rule.
+#[derive(PartialEq)]
+struct RuleFields {
+    category: Category,
+    severity: Severity,
+    language: String,
+    explanation: String,
+    suggestion: String,
+}
+
+impl RuleFields {
+    fn of(finding: &Finding) -> RuleFields {
+        RuleFields {
+            category: finding.category(),
+            severity: finding.severity(),
+            language: finding.language().to_string(),
+            explanation: finding.explanation().to_string(),
+            suggestion: finding.suggestion().to_string(),
+        }
+    }
+
+    fn same_as(&self, finding: &Finding) -> bool {
+        self.category == finding.category()
+            && self.severity == finding.severity()
+            && self.language == finding.language()
+            && self.explanation == finding.explanation()
+            && self.suggestion == finding.suggestion()
+    }
+}
+
+impl RuleJson {
+    fn write_message(&mut self, out: &mut impl Write, message: &Message, report: &Report) -> io::Result<()> {
+        // Numbers as serde_json writes them, without the formatting machinery of `write!`.
+        let mut digits = itoa::Buffer::new();
+        let mut number = |out: &mut dyn Write, n: usize| out.write_all(digits.format(n).as_bytes());
+        out.write_all(b"{\"source\":")?;
+        serde_json::to_writer(&mut *out, &message.source)?;
+        out.write_all(b",\"line\":")?;
+        number(out, message.line)?;
+        out.write_all(b",\"text\":")?;
+        serde_json::to_writer(&mut *out, &message.text)?;
+        out.write_all(b",\"report\":{\"findings\":[")?;
+        for (i, finding) in report.findings().iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            let (head, tail) = self.rule(finding)?;
+            out.write_all(head.as_bytes())?;
+            serde_json::to_writer(&mut *out, finding.text())?;
+            for (key, span) in [
+                (&b",\"span\":{\"start\":"[..], finding.span()),
+                (b",\"char_span\":{\"start\":", finding.char_span()),
+                (b",\"utf16_span\":{\"start\":", finding.utf16_span()),
+            ] {
+                out.write_all(key)?;
+                number(out, span.start)?;
+                out.write_all(b",\"end\":")?;
+                number(out, span.end)?;
+                out.write_all(b"}")?;
+            }
+            out.write_all(tail.as_bytes())?;
+        }
+        out.write_all(b"],\"counts\":{")?;
+        for (i, (&category, &count)) in report.counts().iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            let name = match self.categories.get(&category) {
+                Some(name) => name,
+                None => self
+                    .categories
+                    .entry(category)
+                    .or_insert(serde_json::to_string(&category)?),
+            };
+            out.write_all(name.as_bytes())?;
+            out.write_all(b":")?;
+            number(out, count)?;
+        }
+        out.write_all(b"},\"score\":")?;
+        number(out, usize::from(report.score()))?;
+        out.write_all(b",\"commitments\":")?;
+        serde_json::to_writer(&mut *out, report.commitments())?;
+        out.write_all(b"}}")
+    }
+
+    /// The JSON of `finding`'s rule before its text and after its spans.
+    fn rule(&mut self, finding: &Finding) -> io::Result<(&str, &str)> {
+        let fresh = match self.rules.get(finding.rule_id()) {
+            Some((fields, _, _)) => !fields.same_as(finding),
+            None => true,
+        };
+        if fresh {
+            let head = format!(
+                "{{\"rule_id\":{},\"category\":{},\"severity\":{},\"language\":{},\"text\":",
+                serde_json::to_string(finding.rule_id())?,
+                serde_json::to_string(&finding.category())?,
+                serde_json::to_string(&finding.severity())?,
+                serde_json::to_string(finding.language())?,
+            );
+            let tail = format!(
+                ",\"explanation\":{},\"suggestion\":{}}}",
+                serde_json::to_string(finding.explanation())?,
+                serde_json::to_string(finding.suggestion())?,
+            );
+            self.rules.insert(
+                finding.rule_id().to_string(),
+                (RuleFields::of(finding), head, tail),
+            );
+        }
+        let (_, head, tail) = &self.rules[finding.rule_id()];
+        Ok((head, tail))
+    }
 }
 
 impl<W: Write> Printer<W> {
@@ -123,6 +243,7 @@ impl<W: Write> Printer<W> {
             renderer,
             written: 0,
             sarif: SarifLog::default(),
+            rule_json: RuleJson::default(),
         }
     }
 
@@ -138,13 +259,7 @@ impl<W: Write> Printer<W> {
                         b",\n"
                     })?;
                 }
-                let object = MessageOut {
-                    source: &message.source,
-                    line: message.line,
-                    text: &message.text,
-                    report,
-                };
-                serde_json::to_writer(&mut self.out, &object)?;
+                self.rule_json.write_message(&mut self.out, message, report)?;
                 if self.format == OutputFormat::Jsonl {
                     self.out.write_all(b"\n")?;
                 }
@@ -373,7 +488,64 @@ fn plural(n: usize, noun: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+
+    /// The JSON object of one message, in both `json` and `jsonl`, as serde writes it:
+    /// what [`RuleJson`] must write.
+    #[derive(Serialize)]
+    struct MessageOut<'a> {
+        source: &'a str,
+        line: usize,
+        text: &'a str,
+        report: &'a Report,
+    }
+
+    #[test]
+    fn messages_are_written_as_serde_json_writes_them() {
+        let texts = [
+            "",
+            "Dear valued customer, as I already said, it's company policy. I'll email you by 5 pm tomorrow!!",
+            "Это политика компании. Я уже говорил: «перезвоните позже».",
+            "Ito ay patakaran ng kumpanya, pasensya na po.",
+            "quotes \" and \\ backslashes\tand \u{1} controls, ASAP!! 😀 FYI the RMA is L2",
+            "இது நிறுவனத்தின் கொள்கை. நான் ஏற்கனவே சொன்னேன்.",
+            "I guarantee it arrives within 72 hours. It's company policy, as I already said.",
+        ];
+        // Two analyzers whose over-SLA rule explains itself differently: the kept JSON of a
+        // rule id must not outlive the fields it was made from.
+        let analyzers =
+            [24, 48].map(|hours| replylint::Analyzer::builder().sla_hours(hours).build().unwrap());
+        let mut rule_json = RuleJson::default();
+        let mut findings = 0;
+        for analyzer in &analyzers {
+            for (line, text) in texts.iter().enumerate() {
+                let message = Message {
+                    source: Arc::from("replies \"a\".txt"),
+                    line,
+                    text: text.to_string(),
+                    verbatim: true,
+                };
+                let report = analyzer.analyze(text);
+                findings += report.findings().len();
+                let mut fast = Vec::new();
+                rule_json.write_message(&mut fast, &message, &report).unwrap();
+                let reference = serde_json::to_vec(&MessageOut {
+                    source: &message.source,
+                    line: message.line,
+                    text: &message.text,
+                    report: &report,
+                })
+                .unwrap();
+                assert_eq!(
+                    String::from_utf8(fast).unwrap(),
+                    String::from_utf8(reference).unwrap()
+                );
+            }
+        }
+        assert!(findings > 10, "{findings}");
+    }
 
     #[test]
     fn excerpt_is_the_line_of_the_span_with_its_line_offset() {

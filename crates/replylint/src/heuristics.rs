@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::normalize::{is_letter_or_mark, is_mark, is_nfc, is_uppercase};
+use crate::normalize::{is_letter_or_mark, is_mark, is_nfc_by_quick_check, is_uppercase};
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
 pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
@@ -181,7 +181,7 @@ fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
                 (false, Some(s)) => {
                     let word = &text[s..i];
                     // Judged in NFC, so a text and its NFD form get the same findings.
-                    let nfc = if is_nfc(word) {
+                    let nfc = if is_nfc_by_quick_check(word) {
                         Cow::Borrowed(word)
                     } else {
                         Cow::Owned(word.nfc().collect())

@@ -156,7 +156,7 @@ fn fold_composed(text: &str) -> Option<Builder> {
             // The quick check answers "maybe" for the characters that may compose with the
             // one before (as Tamil "ா" does); the text itself tells, at the cost of one
             // composition, which is less than folding it cluster by cluster.
-            if !is_nfc(text) && !text.chars().eq(text.nfc()) {
+            if !is_nfc_by_quick_check(text) && !text.chars().eq(text.nfc()) {
                 return None;
             }
             checked = true;
@@ -544,7 +544,7 @@ pub(crate) fn is_composed(c: char) -> bool {
 /// True when `text` is in NFC by the quick check (`is_nfc_quick` of unicode-normalization
 /// answers `Yes`), in one pass: composed characters, most of any text, from a bitmap; the
 /// combining class looked up only for the others.
-pub(crate) fn is_nfc(text: &str) -> bool {
+pub(crate) fn is_nfc_by_quick_check(text: &str) -> bool {
     let mut last_class = 0;
     for c in text.chars() {
         if is_composed(c) {
@@ -787,7 +787,7 @@ mod tests {
     }
 
     #[test]
-    fn is_nfc_is_the_quick_check() {
+    fn the_quick_check_answers_as_unicode_normalization_does() {
         // Every pair of characters around the combining marks, and some longer texts.
         let marks: Vec<char> = (0x300..0x370)
             .chain(0x93C..0x94E)
@@ -812,7 +812,7 @@ mod tests {
             for &b in &all {
                 for text in [format!("{a}{b}"), format!("x{a}{b}{a}")] {
                     let quick = is_nfc_quick(text.chars()) == IsNormalized::Yes;
-                    assert_eq!(is_nfc(&text), quick, "{text:?}");
+                    assert_eq!(is_nfc_by_quick_check(&text), quick, "{text:?}");
                 }
             }
         }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::category::Category;
 use crate::lexicon::Context;
-use crate::normalize::{char_at, is_word_char, normalize_literal, Normalized};
+use crate::normalize::{char_at, is_word_char, normalize_literal, utf8_len, Normalized};
 use crate::report::{Hit, RuleMeta};
 
 /// A negation governs a phrase that starts at most this many words after it ("won't tell
@@ -208,10 +208,6 @@ const QUOTE_PAIRS: &[(char, &[char])] = &[
 
 /// The marks that close a quotation `c` opens, when `c` is an opening mark.
 fn closers_of(c: char) -> Option<&'static [char]> {
-    // Of ASCII, only the straight quotes: most characters of most texts are spared the search.
-    if c.is_ascii() && !matches!(c, '"' | '\'') {
-        return None;
-    }
     QUOTE_PAIRS
         .iter()
         .find(|(open, _)| *open == c)
@@ -233,10 +229,7 @@ fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [
                 }
                 len
             }
-            0..=0x7F => 1,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
+            _ => utf8_len(byte),
         };
         at += len;
     }

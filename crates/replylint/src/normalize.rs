@@ -514,20 +514,30 @@ pub(crate) fn is_word_char(c: char) -> bool {
 #[inline]
 pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     let bytes = text.as_bytes();
+    let len = utf8_len(bytes[at]);
     let b = |i: usize| u32::from(bytes[at + i] & 0x3F);
-    let (code, len) = match bytes[at] {
-        lead @ 0..=0x7F => (u32::from(lead), 1),
-        lead @ 0xC0..=0xDF => ((u32::from(lead & 0x1F) << 6) | b(1), 2),
-        lead @ 0xE0..=0xEF => ((u32::from(lead & 0x0F) << 12) | (b(1) << 6) | b(2), 3),
-        lead => (
-            (u32::from(lead & 0x07) << 18) | (b(1) << 12) | (b(2) << 6) | b(3),
-            4,
-        ),
+    let lead = u32::from(bytes[at]);
+    let code = match len {
+        1 => lead,
+        2 => ((lead & 0x1F) << 6) | b(1),
+        3 => ((lead & 0x0F) << 12) | (b(1) << 6) | b(2),
+        _ => ((lead & 0x07) << 18) | (b(1) << 12) | (b(2) << 6) | b(3),
     };
     (
         char::from_u32(code).expect("`at` starts a character of a valid string"),
         len,
     )
+}
+
+/// The length in bytes of the UTF-8 character whose first byte is `lead`.
+#[inline]
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// True for letters and combining marks (word characters that are not digits).

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::category::Category;
 use crate::lexicon::Context;
 use crate::normalize::{char_at, is_word_char, normalize_literal, utf8_len, Normalized};
@@ -71,19 +73,23 @@ impl Cues {
     /// The cues of these lexicons' `[context]` tables, and their words for the matcher to
     /// find, numbered as [`Cues::in_chunk`] takes them.
     pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context>) -> (Cues, Vec<String>) {
-        let mut literals: Vec<String> = Vec::new();
+        let mut literals: Vec<&str> = Vec::new();
+        // Where each literal stands in `literals`: a search of the list was most of a build's
+        // cues, with thousands of words over every language.
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
         let mut entries: Vec<(Vec<Kind>, bool)> = Vec::new();
         let mut reply_headers = Vec::new();
         let mut forward_headers = Vec::new();
-        let mut add = |word: &str, kind: Kind| {
+        let mut add = |word: &'a str, kind: Kind| {
             let (literal, prefix) = match word.strip_suffix('*') {
                 Some(stem) => (stem, true),
                 None => (word, false),
             };
-            match literals.iter().position(|l| l == literal) {
-                Some(i) => entries[i].0.push(kind),
+            match index.get(literal) {
+                Some(&i) => entries[i].0.push(kind),
                 None => {
-                    literals.push(literal.to_string());
+                    index.insert(literal, literals.len());
+                    literals.push(literal);
                     entries.push((vec![kind], prefix));
                 }
             }
@@ -118,7 +124,7 @@ impl Cues {
             reply_headers,
             forward_headers,
         };
-        (cues, literals)
+        (cues, literals.into_iter().map(str::to_string).collect())
     }
 
     /// The cues among the context words found in one normalised chunk of the text

@@ -5,7 +5,11 @@ use std::env;
 use std::fs;
 use std::path::Path;
 
-// The parser and everything it needs, shared with the library so both apply the same checks.
+// The parser and everything it needs, shared with the library so both apply the same checks,
+// and what the default analyzer's automaton is built with.
+#[allow(dead_code)]
+#[path = "src/assemble.rs"]
+mod assemble;
 #[allow(dead_code)]
 #[path = "src/category.rs"]
 mod category;
@@ -18,6 +22,9 @@ mod grouped;
 #[allow(dead_code)]
 #[path = "src/lexicon.rs"]
 mod lexicon;
+#[allow(dead_code)]
+#[path = "src/matcher.rs"]
+mod matcher;
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
 mod normalize;
@@ -32,6 +39,10 @@ mod pattern;
 #[path = "src/search.rs"]
 mod search;
 
+#[allow(dead_code)]
+#[path = "src/snapshot.rs"]
+mod snapshot;
+
 /// What the library embeds, worked out here by the code that writes it.
 mod char_classes {
     pub(crate) static BITS: std::sync::LazyLock<crate::normalize::CharClassBits> =
@@ -42,14 +53,17 @@ fn main() {
     let dir = Path::new("lexicons");
     println!("cargo::rerun-if-changed=lexicons");
     for shared in [
+        "assemble",
         "category",
         "error",
         "grouped",
         "lexicon",
+        "matcher",
         "normalize",
         "openers",
         "pattern",
         "search",
+        "snapshot",
     ] {
         println!("cargo::rerun-if-changed=src/{shared}.rs");
     }
@@ -74,12 +88,14 @@ fn main() {
     embedded.push_str("/// The built-in lexicons, English first.\n");
     embedded.push_str("pub(crate) static BUILTIN: &[Builtin] = &[\n");
     let mut failed = false;
+    // The enabled lexicons, in order.
+    let mut builtin = Vec::new();
     for path in &files {
         let code = path.file_stem().unwrap().to_string_lossy().into_owned();
         let origin = format!("crates/replylint/lexicons/{code}.toml");
         let feature = format!("CARGO_FEATURE_LANG_{}", code.to_uppercase());
         let source = fs::read_to_string(path).expect("lexicon files are UTF-8 text");
-        let precomputed = match lexicon::Lexicon::parse(&origin, &source) {
+        let lexicon = match lexicon::Lexicon::parse(&origin, &source) {
             Ok(lex) if lex.language().code != code => {
                 println!(
                     "cargo::error={origin}: the file name says `{code}` but [language] code is `{}`",
@@ -88,7 +104,7 @@ fn main() {
                 failed = true;
                 continue;
             }
-            Ok(lex) => lex.precomputed(),
+            Ok(lex) => lex,
             Err(e) => {
                 println!("cargo::error={e}");
                 failed = true;
@@ -104,7 +120,8 @@ fn main() {
         }
         let abs = fs::canonicalize(path).expect("lexicon path exists");
         let data = Path::new(&out_dir).join(format!("{code}.precomputed"));
-        fs::write(&data, precomputed).expect("OUT_DIR is writable");
+        fs::write(&data, lexicon.precomputed()).expect("OUT_DIR is writable");
+        builtin.push(lexicon);
         embedded.push_str(&format!(
             "    Builtin {{ precomputed: include_str!({:?}), #[cfg(test)] code: {code:?}, #[cfg(test)] source: include_str!({:?}) }},\n",
             data.display().to_string(),
@@ -115,8 +132,45 @@ fn main() {
     if failed {
         return;
     }
+    embedded.push_str(
+        "\n/// The automaton of the default analyzer (`assemble`, `Matcher::encode`), when the\n\
+         /// `precomputed` feature is on.\n",
+    );
+    if env::var_os("CARGO_FEATURE_PRECOMPUTED").is_some() {
+        let matcher = Path::new(&out_dir).join("default.matcher");
+        fs::write(&matcher, default_matcher(&builtin)).expect("OUT_DIR is writable");
+        embedded.push_str(&format!(
+            "pub(crate) static DEFAULT_MATCHER: Option<&[u8]> = Some(include_bytes!({:?}));\n",
+            matcher.display().to_string()
+        ));
+    } else {
+        embedded.push_str("pub(crate) static DEFAULT_MATCHER: Option<&[u8]> = None;\n");
+    }
     let out = Path::new(&out_dir).join("builtin_lexicons.rs");
     fs::write(out, embedded).expect("OUT_DIR is writable");
+}
+
+/// The matcher that `AnalyzerBuilder::build` makes with the default options from `builtin`,
+/// the enabled built-in lexicons in order, encoded: every rule enabled, no glossary.
+fn default_matcher(builtin: &[lexicon::Lexicon]) -> Vec<u8> {
+    let lexicons: Vec<&lexicon::Lexicon> = builtin.iter().collect();
+    let folds = assemble::word_folds(&lexicons);
+    let mut next = 0;
+    let rule_indices: Vec<Vec<Option<usize>>> = lexicons
+        .iter()
+        .map(|l| {
+            let first = next;
+            next += l.rules().len();
+            (first..next).map(Some).collect()
+        })
+        .collect();
+    let (particles, group_of) = assemble::particle_groups(&lexicons);
+    let (words, _) = assemble::WalkWords::of(&lexicons, &folds, &particles);
+    let splits = assemble::splits(&lexicons, &rule_indices, &group_of, Vec::new(), &folds);
+    let matcher = matcher::Matcher::new(&splits, &words).expect("the built-in lexicons make an automaton");
+    let mut out = snapshot::Out::default();
+    matcher.encode(&mut out);
+    out.0
 }
 
 /// Writes the bitmaps of `normalize`'s character classes as an array expression.

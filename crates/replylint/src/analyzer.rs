@@ -6,10 +6,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::absence;
+use crate::assemble::{self, WalkWords};
 use crate::category::{Category, Severity};
 use crate::commitments;
 use crate::context::{self, Cues};
@@ -19,7 +20,7 @@ use crate::heuristics;
 use crate::language::Detector;
 use crate::lexicon::{Lexicon, Position};
 use crate::matcher::{leftmost_longest, Groups, Matcher, RawMatch};
-use crate::normalize::{normalize, stands_whole, Particles, WordFolds};
+use crate::normalize::{normalize, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
 use crate::report::{self, Finding, Hit, Report, RuleMeta};
@@ -460,17 +461,9 @@ impl AnalyzerBuilder {
         let enabled = |id: &str| !disabled.contains(id);
 
         let lexicons: Vec<&Lexicon> = active_builtin.iter().copied().chain(&user).collect();
-        let mut folds = WordFolds::default();
-        for lexicon in &lexicons {
-            let language = lexicon.language();
-            folds.add(language.word_variants.iter().map(|(v, c)| (v, c)));
-        }
+        let folds = assemble::word_folds(&lexicons);
         let mut rules: Vec<RuleMeta> = Vec::new();
-        // The splits of each set of particles: the lexicons without particles (and the
-        // glossary) first, matched against the plain text; each other set against the text
-        // without those particles.
-        let mut groups: Vec<SplitGroup> = vec![(Particles::default(), Vec::new())];
-
+        let mut glossary = Vec::new();
         if enabled(core_rules::GLOSSARY) {
             for entry in &self.glossary {
                 let literal = glossary_literal(entry, &folds)?;
@@ -479,43 +472,16 @@ impl AnalyzerBuilder {
                     anchors: vec![Cow::Owned(literal)],
                     suffixes: vec![Cow::Borrowed("")],
                 };
-                groups[0].1.push((Cow::Owned(whole), rules.len()));
+                glossary.push((whole, rules.len()));
                 rules.push(glossary_rule(entry));
             }
         }
-        // Each lexicon's splits carry its own word folds already; the other lexicons' folds
-        // apply on top, as they do to the text.
-        let fold_all = |parts: &[Cow<'static, str>]| -> Vec<Cow<'static, str>> {
-            parts
-                .iter()
-                .map(|p| match folds.apply_normalized_literal(p) {
-                    Cow::Borrowed(_) => p.clone(),
-                    Cow::Owned(folded) => Cow::Owned(folded),
-                })
-                .collect()
-        };
-        // Nearly always none of a lexicon's pattern words is a variant of another lexicon, and
-        // folding its patterns would change nothing.
-        let variants: FxHashSet<&str> = lexicons
-            .iter()
-            .flat_map(|l| &l.language().word_variants)
-            .map(|(variant, _)| variant.as_str())
-            .collect();
         let mut seen_ids = HashSet::new();
         // For each lexicon, the index in `rules` of each of its rules, `None` when disabled.
         let mut rule_indices: Vec<Vec<Option<usize>>> = Vec::with_capacity(lexicons.len());
         for lexicon in &lexicons {
             let mut indices = Vec::with_capacity(lexicon.rules().len());
-            let fold = lexicon.openers().has_any_word(&variants);
             let language: Arc<str> = lexicon.language().code.as_str().into();
-            let particles = Particles::new(&lexicon.language().particles);
-            let group = match groups.iter().position(|(p, _)| *p == particles) {
-                Some(i) => i,
-                None => {
-                    groups.push((particles, Vec::new()));
-                    groups.len() - 1
-                }
-            };
             for rule in lexicon.rules() {
                 if !seen_ids.insert(rule.id.as_str()) {
                     return Err(Error::DuplicateRule(rule.id.clone()));
@@ -525,18 +491,6 @@ impl AnalyzerBuilder {
                     continue;
                 }
                 indices.push(Some(rules.len()));
-                for split in &rule.splits {
-                    let split = if fold {
-                        Cow::Owned(Split {
-                            prefixes: fold_all(&split.prefixes),
-                            anchors: fold_all(&split.anchors),
-                            suffixes: fold_all(&split.suffixes),
-                        })
-                    } else {
-                        Cow::Borrowed(split)
-                    };
-                    groups[group].1.push((split, rules.len()));
-                }
                 rules.push(RuleMeta {
                     id: rule.id.as_str().into(),
                     category: rule.category,
@@ -549,19 +503,29 @@ impl AnalyzerBuilder {
             }
             rule_indices.push(indices);
         }
-        let (particles, splits): (Vec<Particles>, Vec<_>) = groups.into_iter().unzip();
-        let splits: Vec<(Cow<Split>, usize, usize)> = splits
-            .into_iter()
-            .enumerate()
-            .flat_map(|(group, splits)| splits.into_iter().map(move |(split, rule)| (split, rule, group)))
-            .collect();
-        let (cues, cue_words) = Cues::new(lexicons.iter().map(|l| l.context()));
-        let (words, walk_words) = WalkWords::new(cue_words, &folds, &particles);
+        let (particles, group_of) = assemble::particle_groups(&lexicons);
+        let cues = Cues::new(lexicons.iter().map(|l| l.context()));
+        let (words, walk_words) = WalkWords::of(&lexicons, &folds, &particles);
+        // The default analyzer's automaton is the one build.rs embedded, when it is there.
+        let default = self.languages.is_none()
+            && user.is_empty()
+            && glossary.is_empty()
+            && rule_indices.iter().flatten().all(Option::is_some);
+        let precomputed = default
+            .then_some(builtin::DEFAULT_MATCHER)
+            .flatten()
+            .and_then(|bytes| Matcher::decode(bytes, rules.len(), words.len()));
         // The automaton and the opener templates are most of a build, and neither needs the
         // other.
         let opener_similarity = self.opener_similarity;
         let (matcher, (openers, detector)) = join(
-            || Matcher::new(&splits, &words),
+            || match precomputed {
+                Some(matcher) => Ok(matcher),
+                None => {
+                    let splits = assemble::splits(&lexicons, &rule_indices, &group_of, glossary, &folds);
+                    Matcher::new(&splits, &words)
+                }
+            },
             || {
                 let parts = lexicons.iter().map(|l| l.openers()).zip(&rule_indices);
                 let parts = parts.map(|(part, indices)| (part, indices.as_slice()));
@@ -683,84 +647,6 @@ impl AnalyzerBuilder {
                 context_rules,
             }),
         })
-    }
-}
-
-/// A set of particles and the splits matched against the text without them, with their rules.
-type SplitGroup<'l> = (Particles, Vec<(Cow<'l, Split>, usize)>);
-
-/// What the words that the matcher's walk finds besides anchors stand for: the context cues'
-/// words (numbered as the cues number them), then the spelling variants and the particles
-/// that are not among those. So the one walk of a chunk also tells whether the chunk has a
-/// variant to fold and where its particles are, which took a walk each.
-#[derive(Debug)]
-struct WalkWords {
-    /// Whether each word is a spelling variant of the analyzer's [`WordFolds`].
-    variant: Vec<bool>,
-    /// The particle groups of which each word is a particle.
-    particle_of: Vec<Groups>,
-    /// How many particle groups there are; the first has no particles.
-    groups: usize,
-}
-
-impl WalkWords {
-    /// The words for [`Matcher::new`], distinct, and what each stands for.
-    fn new(
-        mut cue_words: Vec<String>,
-        folds: &WordFolds,
-        particles: &[Particles],
-    ) -> (Vec<String>, WalkWords) {
-        let cues = cue_words.len();
-        let mut roles = WalkWords {
-            variant: vec![false; cues],
-            particle_of: vec![Groups::default(); cues],
-            groups: particles.len(),
-        };
-        let mut added: Vec<&str> = Vec::new();
-        let mut index: FxHashMap<&str, usize> = cue_words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (w.as_str(), i))
-            .collect();
-        let mut add = |word, roles: &mut WalkWords| {
-            *index.entry(word).or_insert_with(|| {
-                added.push(word);
-                roles.variant.push(false);
-                roles.particle_of.push(Groups::default());
-                cues + added.len() - 1
-            })
-        };
-        for word in folds.variant_words() {
-            let i = add(word, &mut roles);
-            roles.variant[i] = true;
-        }
-        for (group, particles) in particles.iter().enumerate() {
-            for word in particles.words() {
-                let i = add(word, &mut roles);
-                roles.particle_of[i].insert(group);
-            }
-        }
-        let added: Vec<String> = added.into_iter().map(str::to_string).collect();
-        cue_words.extend(added);
-        (cue_words, roles)
-    }
-
-    /// True when a spelling variant stands whole among the words `found` in `text`.
-    fn has_variant(&self, text: &str, found: &[(usize, usize, usize)]) -> bool {
-        found
-            .iter()
-            .any(|&(word, start, end)| self.variant[word] && stands_whole(text, start, end))
-    }
-
-    /// Where the particles of `group` stand whole among the words `found` in `text`.
-    fn particles(&self, group: usize, text: &str, found: &[(usize, usize, usize)]) -> Vec<(usize, usize)> {
-        found
-            .iter()
-            .filter(|&&(word, start, end)| {
-                self.particle_of[word].contains(group) && stands_whole(text, start, end)
-            })
-            .map(|&(_, start, end)| (start, end))
-            .collect()
     }
 }
 
@@ -1020,7 +906,7 @@ impl Analyzer {
             // normalised chunk; the others search the chunk without their particles.
             let mut plain = Groups::default();
             let mut own = Vec::new();
-            for group in 0..inner.walk_words.groups {
+            for group in 0..inner.walk_words.groups() {
                 let at = inner
                     .walk_words
                     .particles(group, normalized.as_str(), &found.words);
@@ -1348,6 +1234,34 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "precomputed")]
+    fn the_embedded_automaton_is_the_one_a_build_makes() {
+        let codes: Vec<&str> = builtin_lexicons()
+            .iter()
+            .map(|l| l.language().code.as_str())
+            .collect();
+        // Naming the languages is not the default, so this build makes its automaton.
+        let built = Analyzer::builder().languages(codes).build().unwrap();
+        let embedded = Analyzer::new();
+        assert_eq!(embedded.inner.matcher, built.inner.matcher);
+        let bytes = builtin::DEFAULT_MATCHER.expect("the feature embeds it");
+        let read = Matcher::decode(bytes, built.inner.rules.len(), built.inner.matcher.words());
+        assert_eq!(read.as_ref(), Some(&built.inner.matcher));
+    }
+
+    #[test]
+    fn an_automaton_cut_short_or_numbering_rules_it_does_not_have_is_refused() {
+        let analyzer = Analyzer::builder().languages(["en", "ru"]).build().unwrap();
+        let (rules, words) = (analyzer.inner.rules.len(), analyzer.inner.matcher.words());
+        let mut out = crate::snapshot::Out::default();
+        analyzer.inner.matcher.encode(&mut out);
+        assert!(Matcher::decode(&out.0, rules, words).is_some());
+        assert!(Matcher::decode(&out.0[..out.0.len() - 1], rules, words).is_none());
+        assert!(Matcher::decode(&out.0, rules / 2, words).is_none());
+        assert!(Matcher::decode(&out.0, rules, words + 1).is_none());
+    }
+
+    #[test]
     fn what_build_rs_precomputed_is_what_the_library_works_out() {
         for (b, builtin) in builtin::BUILTIN.iter().zip(builtin_lexicons()) {
             let fresh = Lexicon::parse(&format!("lexicons/{}.toml", b.code), b.source).unwrap();
@@ -1362,30 +1276,6 @@ mod tests {
             assert_eq!(read.pattern_words(), fresh.pattern_words(), "{}", b.code);
             assert_eq!(read.openers(), fresh.openers(), "{}", b.code);
         }
-    }
-
-    #[test]
-    fn the_walk_finds_each_word_once_whatever_it_stands_for() {
-        let mut folds = WordFolds::default();
-        let (nang, ng) = ("nang".to_string(), "ng".to_string());
-        folds.add([(&nang, &ng)]);
-        let particles = [Particles::default(), Particles::new(&["po".into(), "ho".into()])];
-        let cue_words = vec!["hindi".to_string(), "po".to_string()];
-        let (words, roles) = WalkWords::new(cue_words, &folds, &particles);
-        // The cues keep their numbers; a particle that is also a cue word is not added again.
-        assert_eq!(words, ["hindi", "po", "nang", "ho"]);
-        assert_eq!(roles.variant, [false, false, true, false]);
-        let of_tagalog: Vec<bool> = roles.particle_of.iter().map(|g| g.contains(1)).collect();
-        assert_eq!(of_tagalog, [false, true, false, true]);
-        assert!(roles.particle_of.iter().all(|g| !g.contains(0)));
-
-        // Only words standing whole count: "nangyari" holds "nang" but is another word.
-        let text = "hindi po nangyari ho";
-        let found = [(1, 6, 8), (2, 9, 13), (3, 18, 20)];
-        assert!(!roles.has_variant(text, &found));
-        assert!(roles.has_variant("sinabi ko nang malinaw", &[(2, 10, 14)]));
-        assert_eq!(roles.particles(1, text, &found), [(6, 8), (18, 20)]);
-        assert_eq!(roles.particles(0, text, &found), []);
     }
 
     #[test]

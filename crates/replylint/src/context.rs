@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::category::Category;
-use crate::lexicon::Context;
+use crate::lexicon::{cue_literal, cue_literals, Context, CUE_LISTS};
 use crate::normalize::{char_at, is_word_char, normalize_literal, utf8_len, Normalized};
 use crate::report::{Hit, RuleMeta};
 
@@ -70,61 +70,46 @@ pub(crate) struct Cues {
 }
 
 impl Cues {
-    /// The cues of these lexicons' `[context]` tables, and their words for the matcher to
-    /// find, numbered as [`Cues::in_chunk`] takes them.
-    pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context>) -> (Cues, Vec<String>) {
-        let mut literals: Vec<&str> = Vec::new();
-        // Where each literal stands in `literals`: a search of the list was most of a build's
-        // cues, with thousands of words over every language.
-        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut entries: Vec<(Vec<Kind>, bool)> = Vec::new();
+    /// The cues of these lexicons' `[context]` tables, their words numbered as
+    /// [`cue_literals`] numbers them, which is how the matcher reports them to
+    /// [`Cues::in_chunk`].
+    pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context> + Clone) -> Cues {
+        // What a word of each of the lists of `Context::cue_words` is, in their order.
+        const KINDS: [KindOf; CUE_LISTS.len()] = [
+            |_| Kind::Negation,
+            |_| Kind::NegationAfter,
+            |_| Kind::ClauseBreak,
+            |_| Kind::CommitmentWord,
+            |_| Kind::Guarantee,
+            |_| Kind::OfferOfHelp,
+            |_| Kind::NextStep,
+            |_| Kind::ProblemWord,
+            Kind::Deadline,
+            Kind::Unit,
+            Kind::Number,
+        ];
+        let literals = cue_literals(contexts.clone());
+        let index: FxHashMap<&str, usize> = literals
+            .iter()
+            .enumerate()
+            .map(|(i, &(literal, _))| (literal, i))
+            .collect();
+        let mut entries: Vec<(Vec<Kind>, bool)> =
+            literals.iter().map(|&(_, prefix)| (Vec::new(), prefix)).collect();
         let mut reply_headers = Vec::new();
         let mut forward_headers = Vec::new();
-        let mut add = |word: &'a str, kind: Kind| {
-            let (literal, prefix) = match word.strip_suffix('*') {
-                Some(stem) => (stem, true),
-                None => (word, false),
-            };
-            match index.get(literal) {
-                Some(&i) => entries[i].0.push(kind),
-                None => {
-                    index.insert(literal, literals.len());
-                    literals.push(literal);
-                    entries.push((vec![kind], prefix));
-                }
-            }
-        };
         for context in contexts {
-            let lists: [(&[String], Kind); 8] = [
-                (&context.negations, Kind::Negation),
-                (&context.negations_after, Kind::NegationAfter),
-                (&context.clause_breaks, Kind::ClauseBreak),
-                (&context.commitment_words, Kind::CommitmentWord),
-                (&context.guarantees, Kind::Guarantee),
-                (&context.offers_of_help, Kind::OfferOfHelp),
-                (&context.next_steps, Kind::NextStep),
-                (&context.problem_words, Kind::ProblemWord),
-            ];
-            for (words, kind) in lists {
-                words.iter().for_each(|w| add(w, kind));
-            }
-            let tables: [(&[(String, u32)], KindOf); 3] = [
-                (&context.deadlines, Kind::Deadline),
-                (&context.deadline_units, Kind::Unit),
-                (&context.numbers, Kind::Number),
-            ];
-            for (words, kind) in tables {
-                words.iter().for_each(|(w, n)| add(w, kind(*n)));
+            for (word, list, number) in context.cue_words() {
+                entries[index[cue_literal(word).0]].0.push(KINDS[list](number));
             }
             reply_headers.extend(context.reply_headers.iter().cloned());
             forward_headers.extend(context.forward_headers.iter().cloned());
         }
-        let cues = Cues {
+        Cues {
             entries,
             reply_headers,
             forward_headers,
-        };
-        (cues, literals.into_iter().map(str::to_string).collect())
+        }
     }
 
     /// The cues among the context words found in one normalised chunk of the text
@@ -515,7 +500,7 @@ mod tests {
 
     #[test]
     fn email_history_is_quoted() {
-        let (cues, _) = Cues::new([&Context {
+        let cues = Cues::new([&Context {
             reply_headers: vec!["wrote:".into()],
             forward_headers: vec!["forwarded message".into()],
             ..Context::default()

@@ -4,7 +4,7 @@
 
 /// Items grouped by key: those of key `k` are `items[starts[k]..starts[k + 1]]`, in the
 /// order they were given.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Grouped<T> {
     starts: Box<[u32]>,
     items: Box<[T]>,
@@ -64,6 +64,24 @@ impl<T: Copy> Grouped<T> {
     pub fn keys(&self) -> usize {
         self.starts.len() - 1
     }
+
+    /// Where each key's items start (and where the last ends), for
+    /// [`snapshot`](crate::snapshot).
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them
+    pub fn starts(&self) -> &[u32] {
+        &self.starts
+    }
+
+    /// The grouping that [`Grouped::starts`] and [`Grouped::items`] describe; `None` unless
+    /// the starts rise from 0 to the number of items, so no key's items can lie past them.
+    pub fn from_parts(starts: Vec<u32>, items: Vec<T>) -> Option<Grouped<T>> {
+        let rising = starts.windows(2).all(|w| w[0] <= w[1]);
+        (starts.first() == Some(&0) && rising && starts.last().map(|&s| s as usize) == Some(items.len()))
+            .then(|| Grouped {
+                starts: starts.into(),
+                items: items.into(),
+            })
+    }
 }
 
 #[cfg(test)]
@@ -81,5 +99,15 @@ mod tests {
         assert_eq!(grouped.keys(), 4);
         assert_eq!(grouped.items(), ['b', 'a', 'c', 'e', 'd']);
         assert_eq!(Grouped::<char>::default().of(0), [] as [char; 0]);
+    }
+
+    #[test]
+    fn parts_make_the_same_grouping_and_bad_ones_none() {
+        let grouped = Grouped::new(3, [(2, 'a'), (0, 'b'), (2, 'c')].into_iter());
+        let again = Grouped::from_parts(grouped.starts().to_vec(), grouped.items().to_vec());
+        assert_eq!(again, Some(grouped));
+        assert_eq!(Grouped::from_parts(vec![0, 2, 1], vec!['a', 'b']), None);
+        assert_eq!(Grouped::from_parts(vec![0, 3], vec!['a', 'b']), None);
+        assert_eq!(Grouped::from_parts(vec![], Vec::<char>::new()), None);
     }
 }

@@ -140,6 +140,74 @@ impl Context {
     fn tables_mut(&mut self) -> [&mut Vec<(String, u32)>; 3] {
         [&mut self.deadlines, &mut self.deadline_units, &mut self.numbers]
     }
+
+    /// Every word the context checks look for in a text, as written (a trailing `*` lets it
+    /// end inside a longer word), with where it comes from: the place of its list among
+    /// [`CUE_LISTS`] and its number (0 for a list without numbers).
+    pub(crate) fn cue_words(&self) -> impl Iterator<Item = (&str, usize, u32)> {
+        let lists = [
+            &self.negations,
+            &self.negations_after,
+            &self.clause_breaks,
+            &self.commitment_words,
+            &self.guarantees,
+            &self.offers_of_help,
+            &self.next_steps,
+            &self.problem_words,
+        ];
+        let tables = [&self.deadlines, &self.deadline_units, &self.numbers];
+        let first_table = lists.len();
+        let listed = lists
+            .into_iter()
+            .enumerate()
+            .flat_map(|(list, words)| words.iter().map(move |w| (w.as_str(), list, 0)));
+        let tabled = tables.into_iter().enumerate().flat_map(move |(table, words)| {
+            words
+                .iter()
+                .map(move |(w, n)| (w.as_str(), first_table + table, *n))
+        });
+        listed.chain(tabled)
+    }
+}
+
+/// The lists of [`Context::cue_words`], in order.
+pub(crate) const CUE_LISTS: [&str; 11] = [
+    "negations",
+    "negations_after",
+    "clause_breaks",
+    "commitment_words",
+    "guarantees",
+    "offers_of_help",
+    "next_steps",
+    "problem_words",
+    "deadlines",
+    "deadline_units",
+    "numbers",
+];
+
+/// A cue word without its trailing `*`, and whether it had one.
+pub(crate) fn cue_literal(word: &str) -> (&str, bool) {
+    match word.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (word, false),
+    }
+}
+
+/// The distinct cue words of `contexts` ([`cue_literal`]s), in the order their contexts and
+/// [`Context::cue_words`] first give them; a word's first occurrence says whether it may
+/// end inside a longer word. The matcher finds them by these numbers.
+pub(crate) fn cue_literals<'a>(contexts: impl IntoIterator<Item = &'a Context>) -> Vec<(&'a str, bool)> {
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut literals = Vec::new();
+    for context in contexts {
+        for (word, _, _) in context.cue_words() {
+            let (literal, prefix) = cue_literal(word);
+            if seen.insert(literal) {
+                literals.push((literal, prefix));
+            }
+        }
+    }
+    literals
 }
 
 /// One rule of a lexicon: what it finds, why it matters and what to write instead.

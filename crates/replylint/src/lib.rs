@@ -49,6 +49,7 @@
 
 mod absence;
 mod analyzer;
+mod assemble;
 mod category;
 mod char_classes;
 mod commitments;
@@ -68,6 +69,7 @@ mod report;
 mod scorecard;
 mod search;
 mod sentences;
+mod snapshot;
 
 pub use analyzer::{
     builtin_lexicons, core_rules, Analyzer, AnalyzerBuilder, ExampleFailure, GlossaryEntry,

@@ -21,9 +21,10 @@ use crate::grouped::Grouped;
 use crate::normalize::{is_unspaced_script, is_word_char};
 use crate::pattern::Split;
 use crate::search::WordStarts;
+use crate::snapshot::{In, Out};
 
 /// The active patterns of a set of lexicons, as anchors in one automaton.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Matcher {
     /// The anchors, then the other words asked for that are not anchors.
     automaton: WordStarts,
@@ -49,7 +50,7 @@ pub(crate) struct Found {
     pub words: Vec<(usize, usize, usize)>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Entry {
     /// The split's prefixes with the joining space (`"it's "`), or `""`: a range of
     /// [`Matcher::affixes`], shared by the split's anchors.
@@ -89,7 +90,7 @@ impl Groups {
 
 /// A prefix or suffix with the (up to) eight bytes that touch the anchor packed into a word,
 /// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Affix {
     /// Where its bytes start in [`Matcher::affix_bytes`], and how many there are.
     start: u32,
@@ -256,6 +257,120 @@ impl Matcher {
             word_of,
             is_word: is_word.into(),
         })
+    }
+
+    /// Appends the matcher to `out`, for [`Matcher::decode`].
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn encode(&self, out: &mut Out) {
+        out.u32s([self.patterns() as u32].into_iter());
+        self.automaton.encode(out);
+        let entries = self.entries.items();
+        out.u32s(self.entries.starts().iter().copied());
+        out.u32s(entries.iter().map(|e| e.prefixes.0));
+        out.u32s(entries.iter().map(|e| e.prefixes.1));
+        out.u32s(entries.iter().map(|e| e.suffixes.0));
+        out.u32s(entries.iter().map(|e| e.suffixes.1));
+        out.u32s(entries.iter().map(|e| e.rule));
+        out.bytes(&entries.iter().map(|e| e.group).collect::<Vec<u8>>());
+        out.u32s(self.affixes.iter().map(|a| a.start));
+        out.u32s(self.affixes.iter().map(|a| a.len));
+        out.u64s(self.affixes.iter().map(|a| a.edge));
+        out.u64s(self.affixes.iter().map(|a| a.mask));
+        out.bytes(&self.affix_bytes);
+        let mut words: Vec<(u32, u32)> = self.word_of.iter().map(|(&p, &w)| (p, w)).collect();
+        words.sort_unstable();
+        out.u32s(words.iter().map(|&(pattern, _)| pattern));
+        out.u32s(words.iter().map(|&(_, word)| word));
+    }
+
+    /// Reads back what [`Matcher::encode`] wrote, for `rules` rules and `words` words asked
+    /// for; `None` unless everything it names is there, so no search can index past it.
+    pub fn decode(bytes: &[u8], rules: usize, words: usize) -> Option<Matcher> {
+        let mut input = In(bytes);
+        let patterns = *input.u32s()?.first()? as usize;
+        let automaton = WordStarts::decode(&mut input, patterns)?;
+        let starts = input.u32s()?;
+        let (prefix_starts, prefix_ends) = (input.u32s()?, input.u32s()?);
+        let (suffix_starts, suffix_ends) = (input.u32s()?, input.u32s()?);
+        let (rule, group) = (input.u32s()?, input.bytes()?);
+        let (start, len) = (input.u32s()?, input.u32s()?);
+        let (edge, mask) = (input.u64s()?, input.u64s()?);
+        let affix_bytes: Box<[u8]> = input.bytes()?.into();
+        let (word_patterns, word_numbers) = (input.u32s()?, input.u32s()?);
+        let n = group.len();
+        let entry_runs = [&prefix_starts, &prefix_ends, &suffix_starts, &suffix_ends, &rule];
+        let same_lengths = entry_runs.iter().all(|run| run.len() == n)
+            && len.len() == start.len()
+            && edge.len() == start.len()
+            && mask.len() == start.len()
+            && word_numbers.len() == word_patterns.len();
+        if !same_lengths {
+            return None;
+        }
+        let affixes: Box<[Affix]> = start
+            .into_iter()
+            .zip(len)
+            .zip(edge.into_iter().zip(mask))
+            .map(|((start, len), (edge, mask))| Affix {
+                start,
+                len,
+                edge,
+                mask,
+            })
+            .collect();
+        let affixes_fit = affixes
+            .iter()
+            .all(|a| a.start as usize + a.len as usize <= affix_bytes.len());
+        let range_fits = |lo: u32, hi: u32| lo <= hi && hi as usize <= affixes.len();
+        let items: Vec<Entry> = prefix_starts
+            .into_iter()
+            .zip(prefix_ends)
+            .zip(suffix_starts.into_iter().zip(suffix_ends))
+            .zip(rule.into_iter().zip(group.iter().copied()))
+            .map(|(((p0, p1), (s0, s1)), (rule, group))| Entry {
+                prefixes: (p0, p1),
+                suffixes: (s0, s1),
+                rule,
+                group,
+            })
+            .take_while(|e| {
+                range_fits(e.prefixes.0, e.prefixes.1)
+                    && range_fits(e.suffixes.0, e.suffixes.1)
+                    && (e.rule as usize) < rules
+                    && usize::from(e.group) < Groups::MAX
+            })
+            .collect();
+        let all_items = items.len() == n;
+        let entries = Grouped::from_parts(starts, items)?;
+        let word_of: FxHashMap<u32, u32> = word_patterns.into_iter().zip(word_numbers).collect();
+        let words_fit = word_of
+            .iter()
+            .all(|(&p, &w)| (p as usize) < patterns && (w as usize) < words);
+        let mut is_word = vec![0u64; patterns.div_ceil(64)];
+        for &pattern in word_of.keys() {
+            is_word[pattern as usize / 64] |= 1 << (pattern % 64);
+        }
+        let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
+        (whole && all_items && affixes_fit && words_fit).then(|| Matcher {
+            automaton,
+            entries,
+            affixes,
+            affix_bytes,
+            word_of,
+            is_word: is_word.into(),
+        })
+    }
+
+    /// How many words asked for it finds.
+    #[cfg(test)]
+    pub fn words(&self) -> usize {
+        self.word_of.len()
+    }
+
+    /// How many patterns the automaton holds: the anchors, then the words asked for that are
+    /// not anchors.
+    fn patterns(&self) -> usize {
+        self.automaton.patterns()
     }
 
     /// The anchors and the words asked for that occur in `haystack` where a word may start,

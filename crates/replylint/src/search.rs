@@ -10,6 +10,7 @@
 
 use crate::grouped::Grouped;
 use crate::normalize::{char_at, is_unspaced_script, is_word_char};
+use crate::snapshot::{In, Out};
 
 /// What [`WordStarts::new`] refuses: a trie with more states than a `u32` can number.
 #[derive(Debug)]
@@ -23,7 +24,7 @@ pub(crate) struct TooManyStates;
 /// The states are numbered breadth first, the start being 0, so the children of a state are
 /// consecutive states, in byte order, and the states near the start, which every walk
 /// visits, sit together in memory.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct WordStarts {
     /// The state a walk enters from the start on each byte, or 0 when no pattern starts with
     /// that byte.
@@ -35,7 +36,7 @@ pub(crate) struct WordStarts {
     byte: Box<[u8]>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct State {
     /// The pattern the state spells, or [`NO_PATTERN`].
     pattern: u32,
@@ -107,6 +108,51 @@ impl WordStarts {
         Ok(WordStarts {
             first,
             states: nodes.into(),
+            byte: byte.into(),
+        })
+    }
+
+    /// How many patterns the trie holds.
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn patterns(&self) -> usize {
+        self.states.iter().filter(|s| s.pattern != NO_PATTERN).count()
+    }
+
+    /// Appends the trie to `out`, for [`WordStarts::decode`].
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn encode(&self, out: &mut Out) {
+        out.u32s(self.first.iter().copied());
+        out.u32s(self.states.iter().map(|s| s.pattern));
+        out.u32s(self.states.iter().map(|s| s.children.0));
+        out.u32s(self.states.iter().map(|s| s.children.1));
+        out.bytes(&self.byte);
+    }
+
+    /// Reads back what [`WordStarts::encode`] wrote, for `patterns` patterns; `None` unless
+    /// every state and child it names is there, so no walk can index past them.
+    pub fn decode(input: &mut In<'_>, patterns: usize) -> Option<WordStarts> {
+        let first: Box<[u32; 256]> = input.u32s()?.into_boxed_slice().try_into().ok()?;
+        let (pattern, lo, hi) = (input.u32s()?, input.u32s()?, input.u32s()?);
+        let byte = input.bytes()?;
+        let count = pattern.len();
+        let fits = |&(p, lo, hi): &(u32, u32, u32)| {
+            (p == NO_PATTERN || (p as usize) < patterns) && 1 <= lo && lo <= hi && hi as usize <= count
+        };
+        let states: Box<[State]> = pattern
+            .into_iter()
+            .zip(lo)
+            .zip(hi)
+            .map(|((p, lo), hi)| (p, lo, hi))
+            .take_while(fits)
+            .map(|(pattern, lo, hi)| State {
+                pattern,
+                children: (lo, hi),
+            })
+            .collect();
+        let whole = states.len() == count && count > 0 && byte.len() == count + SCAN_LIMIT;
+        (whole && first.iter().all(|&s| (s as usize) < count)).then(|| WordStarts {
+            first,
+            states,
             byte: byte.into(),
         })
     }

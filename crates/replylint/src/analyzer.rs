@@ -234,7 +234,7 @@ impl From<(&str, &str)> for GlossaryEntry {
 
 #[derive(Clone, Debug)]
 enum LexiconSource {
-    Parsed(Lexicon),
+    Parsed(Box<Lexicon>),
     Text { origin: String, source: String },
     File(PathBuf),
 }
@@ -302,7 +302,7 @@ impl AnalyzerBuilder {
 
     /// Adds a lexicon you parsed with [`Lexicon::parse`]. Its rules are always active.
     pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut AnalyzerBuilder {
-        self.lexicons.push(LexiconSource::Parsed(lexicon));
+        self.lexicons.push(LexiconSource::Parsed(Box::new(lexicon)));
         self
     }
 
@@ -440,7 +440,7 @@ impl AnalyzerBuilder {
         let known_ids: HashSet<&str> = builtin
             .iter()
             .chain(&user)
-            .flat_map(|l| l.rules().iter().map(|r| r.id.as_str()))
+            .flat_map(|l| l.heads().iter().map(|r| &*r.id))
             .chain(core_rules::ALL)
             .collect();
         for id in &self.disabled_rules {
@@ -480,11 +480,11 @@ impl AnalyzerBuilder {
         // For each lexicon, the index in `rules` of each of its rules, `None` when disabled.
         let mut rule_indices: Vec<Vec<Option<usize>>> = Vec::with_capacity(lexicons.len());
         for lexicon in &lexicons {
-            let mut indices = Vec::with_capacity(lexicon.rules().len());
+            let mut indices = Vec::with_capacity(lexicon.heads().len());
             let language: Arc<str> = lexicon.language().code.as_str().into();
-            for rule in lexicon.rules() {
-                if !seen_ids.insert(rule.id.as_str()) {
-                    return Err(Error::DuplicateRule(rule.id.clone()));
+            for rule in lexicon.heads() {
+                if !seen_ids.insert(&*rule.id) {
+                    return Err(Error::DuplicateRule(rule.id.to_string()));
                 }
                 if !enabled(&rule.id) {
                     indices.push(None);
@@ -492,12 +492,12 @@ impl AnalyzerBuilder {
                 }
                 indices.push(Some(rules.len()));
                 rules.push(RuleMeta {
-                    id: rule.id.as_str().into(),
+                    id: (*rule.id).into(),
                     category: rule.category,
                     severity: rule.severity,
                     language: language.clone(),
-                    explanation: rule.explanation.as_str().into(),
-                    suggestion: rule.suggestion.as_str().into(),
+                    explanation: (*rule.explanation).into(),
+                    suggestion: (*rule.suggestion).into(),
                     position: rule.position,
                 });
             }
@@ -652,7 +652,7 @@ impl AnalyzerBuilder {
 
 fn load(source: &LexiconSource) -> Result<Lexicon, Error> {
     match source {
-        LexiconSource::Parsed(lexicon) => Ok(lexicon.clone()),
+        LexiconSource::Parsed(lexicon) => Ok((**lexicon).clone()),
         LexiconSource::Text { origin, source } => Lexicon::parse(origin, source),
         LexiconSource::File(path) => {
             let source = std::fs::read_to_string(path).map_err(|e| Error::Io {

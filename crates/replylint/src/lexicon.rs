@@ -261,14 +261,66 @@ pub struct Rule {
 /// assert_eq!(lexicon.rules()[0].id, "en.ticket-speak");
 /// assert_eq!(lexicon.rules()[0].literals().len(), 2);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Lexicon {
     language: Language,
     /// Boxed: most of a lexicon's size, and rarely read.
     context: Box<Context>,
-    rules: Vec<Rule>,
+    /// What an analyzer reports of each rule, which is all that a build with the automaton
+    /// that build.rs embedded needs of them.
+    heads: Vec<RuleHead>,
+    /// The rules in full: read from `unread` on first use for a built-in lexicon.
+    rules: Derived<Vec<Rule>>,
     pattern_words: Derived<PatternWords>,
     openers: Derived<LexiconOpeners>,
+    /// What a built-in lexicon reads only when asked: its rules' patterns, examples and splits,
+    /// and its opener templates ([`Lexicon::precomputed`]).
+    unread: Option<Unread>,
+}
+
+/// The parts of [`Lexicon::precomputed`] that are read on first use.
+#[derive(Clone, Copy, Debug)]
+struct Unread {
+    rules: &'static str,
+    openers: &'static str,
+}
+
+impl PartialEq for Lexicon {
+    fn eq(&self, other: &Lexicon) -> bool {
+        self.language == other.language
+            && self.context == other.context
+            && self.heads == other.heads
+            && self.rules() == other.rules()
+    }
+}
+
+impl Eq for Lexicon {}
+
+/// What an analyzer reports with a rule's findings: its [`Rule`] without the patterns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RuleHead {
+    pub id: Cow<'static, str>,
+    pub category: Category,
+    pub severity: Severity,
+    pub position: Position,
+    pub explanation: Cow<'static, str>,
+    pub suggestion: Cow<'static, str>,
+    /// Where the rule starts in its file.
+    pub line: usize,
+}
+
+impl RuleHead {
+    fn of(rule: &Rule) -> RuleHead {
+        RuleHead {
+            id: Cow::Owned(rule.id.clone()),
+            category: rule.category,
+            severity: rule.severity,
+            position: rule.position,
+            explanation: Cow::Owned(rule.explanation.clone()),
+            suggestion: Cow::Owned(rule.suggestion.clone()),
+            line: rule.line,
+        }
+    }
 }
 
 /// What language detection takes from a lexicon's patterns: their letters and their longer
@@ -291,6 +343,11 @@ impl<T> Derived<T> {
     /// Already worked out (by `build.rs`).
     fn of(value: T) -> Derived<T> {
         Derived(OnceLock::from(Arc::new(value)))
+    }
+
+    /// The value, worked out by `make` the first time.
+    fn get(&self, make: impl FnOnce() -> T) -> &Arc<T> {
+        self.0.get_or_init(|| Arc::new(make()))
     }
 }
 
@@ -336,18 +393,34 @@ fn pairs(flat: Vec<String>) -> impl Iterator<Item = (String, String)> {
 }
 
 /// Reads back what [`push_record`] wrote, record by record.
-pub(crate) struct Records<'a>(std::str::Split<'a, char>);
+pub(crate) struct Records<'a>(&'a str);
 
 impl<'a> Records<'a> {
     fn new(text: &'a str) -> Records<'a> {
-        Records(text.split(RECORD_END))
+        Records(text)
     }
 
     /// The next record, its fields separated by [`FIELD_END`].
     pub fn record(&mut self) -> &'a str {
+        let end = self
+            .0
+            .find(RECORD_END)
+            .expect("build.rs wrote every record the parser reads");
+        let record = &self.0[..end];
+        self.0 = &self.0[end + RECORD_END.len_utf8()..];
+        record
+    }
+
+    /// The next `len` bytes, records that [`Records::new`] reads later.
+    fn take(&mut self, len: usize) -> &'a str {
+        let (taken, rest) = self.0.split_at(len);
+        self.0 = rest;
+        taken
+    }
+
+    /// What is left to read.
+    fn rest(self) -> &'a str {
         self.0
-            .next()
-            .expect("build.rs wrote every record the parser reads")
     }
 
     /// The fields of the next record (one empty field for a record of none or of `""`).
@@ -360,6 +433,13 @@ impl<'a> Records<'a> {
         let mut parts: Vec<Cow<'a, str>> = self.fields().map(Cow::Borrowed).collect();
         parts.shrink_to_fit();
         parts
+    }
+
+    /// The number that the next record holds.
+    fn number(&mut self) -> usize {
+        self.record()
+            .parse()
+            .expect("build.rs wrote every number the parser reads")
     }
 
     /// The items of the next record that [`push_list`] wrote.
@@ -518,8 +598,10 @@ impl Lexicon {
                 table.iter().flat_map(|(w, n)| [w.clone(), n.to_string()]),
             );
         }
-        push_record(&mut out, [self.rules.len().to_string()]);
-        for rule in &self.rules {
+        let rules = self.rules();
+        push_record(&mut out, [rules.len().to_string()]);
+        // The heads first, then the rest, which is read only when asked for, after its length.
+        for rule in rules {
             let position = match rule.position {
                 Position::Anywhere => "anywhere",
                 Position::Opening => "opening",
@@ -536,15 +618,20 @@ impl Lexicon {
                     &rule.line.to_string(),
                 ],
             );
-            push_list(&mut out, &rule.patterns);
-            push_list(&mut out, &rule.examples);
-            push_list(&mut out, &rule.guardrails);
+        }
+        let mut bodies = String::new();
+        for rule in rules {
+            push_list(&mut bodies, &rule.patterns);
+            push_list(&mut bodies, &rule.examples);
+            push_list(&mut bodies, &rule.guardrails);
             for split in &rule.splits {
                 for parts in [&split.prefixes, &split.anchors, &split.suffixes] {
-                    push_record(&mut out, parts);
+                    push_record(&mut bodies, parts);
                 }
             }
         }
+        push_record(&mut out, [bodies.len().to_string()]);
+        out.push_str(&bodies);
         let words = self.pattern_words();
         push_record(&mut out, [words.letters.iter().collect::<String>()]);
         push_record(&mut out, &words.vocabulary);
@@ -552,7 +639,8 @@ impl Lexicon {
         out
     }
 
-    /// Reads what [`Lexicon::precomputed`] wrote; the splits borrow their parts from it.
+    /// Reads what [`Lexicon::precomputed`] wrote, but for what is read on first use; the
+    /// rules' heads and splits borrow their text from it.
     pub(crate) fn from_precomputed(precomputed: &'static str) -> Lexicon {
         const WRITTEN: &str = "build.rs wrote every field the reader reads";
         let mut records = Records::new(precomputed);
@@ -583,59 +671,82 @@ impl Lexicon {
                 .map(|(w, n)| (w, n.parse().expect(WRITTEN)))
                 .collect();
         }
-        let count: usize = records
-            .fields()
-            .next()
-            .and_then(|n| n.parse().ok())
-            .expect(WRITTEN);
-        let mut rules = Vec::with_capacity(count);
-        for _ in 0..count {
-            let mut head = records.fields();
-            let mut field = || head.next().expect(WRITTEN);
-            let id = field().to_string();
-            let category = field().parse().expect(WRITTEN);
-            let severity = field().parse().expect(WRITTEN);
-            let position = match field() {
-                "opening" => Position::Opening,
-                _ => Position::Anywhere,
-            };
-            let (explanation, suggestion) = (field().to_string(), field().to_string());
-            let line = field().parse().expect(WRITTEN);
-            let patterns = records.list();
-            let examples = records.list();
-            let guardrails = records.list();
-            let splits = patterns
-                .iter()
-                .map(|_| Split {
-                    prefixes: records.parts(),
-                    anchors: records.parts(),
-                    suffixes: records.parts(),
-                })
-                .collect();
-            rules.push(Rule {
-                id,
-                category,
-                severity,
-                position,
-                patterns,
-                splits,
-                explanation,
-                suggestion,
-                examples,
-                guardrails,
-                line,
-            });
-        }
+        let count: usize = records.number();
+        let heads = (0..count)
+            .map(|_| {
+                let mut head = records.fields();
+                let mut field = || head.next().expect(WRITTEN);
+                let id = Cow::Borrowed(field());
+                let category = field().parse().expect(WRITTEN);
+                let severity = field().parse().expect(WRITTEN);
+                let position = match field() {
+                    "opening" => Position::Opening,
+                    _ => Position::Anywhere,
+                };
+                let (explanation, suggestion) = (Cow::Borrowed(field()), Cow::Borrowed(field()));
+                let line = field().parse().expect(WRITTEN);
+                RuleHead {
+                    id,
+                    category,
+                    severity,
+                    position,
+                    explanation,
+                    suggestion,
+                    line,
+                }
+            })
+            .collect();
+        let bodies = records.number();
+        let rules = records.take(bodies);
         let letters = records.fields().flat_map(str::chars).collect();
         let vocabulary = records.words().map(str::to_string).collect();
         let pattern_words = PatternWords { letters, vocabulary };
         Lexicon {
             language,
             context: Box::new(context),
-            rules,
+            heads,
+            rules: Derived::default(),
             pattern_words: Derived::of(pattern_words),
-            openers: Derived::of(LexiconOpeners::decode(&mut records)),
+            openers: Derived::default(),
+            unread: Some(Unread {
+                rules,
+                openers: records.rest(),
+            }),
         }
+    }
+
+    /// The rules in full, read from what [`Lexicon::precomputed`] wrote after their `heads`.
+    fn read_rules(heads: &[RuleHead], bodies: &'static str) -> Vec<Rule> {
+        let mut records = Records::new(bodies);
+        heads
+            .iter()
+            .map(|head| {
+                let patterns = records.list();
+                let examples = records.list();
+                let guardrails = records.list();
+                let splits = patterns
+                    .iter()
+                    .map(|_| Split {
+                        prefixes: records.parts(),
+                        anchors: records.parts(),
+                        suffixes: records.parts(),
+                    })
+                    .collect();
+                Rule {
+                    id: head.id.to_string(),
+                    category: head.category,
+                    severity: head.severity,
+                    position: head.position,
+                    patterns,
+                    splits,
+                    explanation: head.explanation.to_string(),
+                    suggestion: head.suggestion.to_string(),
+                    examples,
+                    guardrails,
+                    line: head.line,
+                }
+            })
+            .collect()
     }
 
     fn read(origin: &str, source: &str) -> Result<Lexicon, Error> {
@@ -800,9 +911,11 @@ impl Lexicon {
         Ok(Lexicon {
             language,
             context: Box::new(context),
-            rules,
+            heads: rules.iter().map(RuleHead::of).collect(),
+            rules: Derived::of(rules),
             pattern_words: Derived::default(),
             openers: Derived::default(),
+            unread: None,
         })
     }
 
@@ -811,7 +924,7 @@ impl Lexicon {
     pub(crate) fn pattern_words(&self) -> Arc<PatternWords> {
         let words = self.pattern_words.0.get_or_init(|| {
             let mut words = PatternWords::default();
-            for pattern in self.rules.iter().flat_map(|r| r.patterns.iter()) {
+            for pattern in self.rules().iter().flat_map(|r| r.patterns.iter()) {
                 let normalized = normalize(pattern);
                 let normalized = normalized.as_str();
                 words
@@ -838,23 +951,26 @@ impl Lexicon {
     /// This lexicon's robotic-opener templates and pattern words, for the opener similarity
     /// check; splitting every literal into words is costly, so it is done once per lexicon.
     pub(crate) fn openers(&self) -> Arc<LexiconOpeners> {
-        let openers = self.openers.0.get_or_init(|| {
+        let openers = self.openers.get(|| {
+            if let Some(unread) = self.unread {
+                return LexiconOpeners::decode(&mut Records::new(unread.openers));
+            }
             let literals: Vec<(usize, String)> = self
-                .rules
+                .rules()
                 .iter()
                 .enumerate()
                 .filter(|(_, rule)| rule.category == Category::RoboticOpener)
                 .flat_map(|(i, rule)| rule.literals().into_iter().map(move |l| (i, l)))
                 .collect();
             let parts = self
-                .rules
+                .rules()
                 .iter()
                 .flat_map(|r| &r.splits)
                 .flat_map(|s| s.prefixes.iter().chain(&s.anchors).chain(&s.suffixes));
-            Arc::new(LexiconOpeners::new(
+            LexiconOpeners::new(
                 literals.iter().map(|(i, l)| (*i, l.as_str())),
                 parts.map(AsRef::as_ref),
-            ))
+            )
         });
         openers.clone()
     }
@@ -871,7 +987,16 @@ impl Lexicon {
 
     /// The rules, in file order.
     pub fn rules(&self) -> &[Rule] {
-        &self.rules
+        self.rules.get(|| match self.unread {
+            Some(unread) => Lexicon::read_rules(&self.heads, unread.rules),
+            // A lexicon not read from build.rs's records has its rules from the start.
+            None => Vec::new(),
+        })
+    }
+
+    /// What an analyzer reports of each rule, in file order, without reading the rest.
+    pub(crate) fn heads(&self) -> &[RuleHead] {
+        &self.heads
     }
 }
 

@@ -21,7 +21,7 @@ use crate::grouped::Grouped;
 use crate::normalize::{is_unspaced_script, is_word_char};
 use crate::pattern::Split;
 use crate::search::WordStarts;
-use crate::snapshot::{In, Out};
+use crate::snapshot::{halves, joined, In, Out};
 
 /// The active patterns of a set of lexicons, as anchors in one automaton.
 #[derive(Debug, PartialEq, Eq)]
@@ -262,100 +262,71 @@ impl Matcher {
     /// Appends the matcher to `out`, for [`Matcher::decode`].
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode(&self, out: &mut Out) {
-        out.u32s([self.patterns() as u32].into_iter());
+        out.rows([[self.patterns() as u32]].into_iter());
         self.automaton.encode(out);
-        let entries = self.entries.items();
-        out.u32s(self.entries.starts().iter().copied());
-        out.u32s(entries.iter().map(|e| e.prefixes.0));
-        out.u32s(entries.iter().map(|e| e.prefixes.1));
-        out.u32s(entries.iter().map(|e| e.suffixes.0));
-        out.u32s(entries.iter().map(|e| e.suffixes.1));
-        out.u32s(entries.iter().map(|e| e.rule));
-        out.bytes(&entries.iter().map(|e| e.group).collect::<Vec<u8>>());
-        out.u32s(self.affixes.iter().map(|a| a.start));
-        out.u32s(self.affixes.iter().map(|a| a.len));
-        out.u64s(self.affixes.iter().map(|a| a.edge));
-        out.u64s(self.affixes.iter().map(|a| a.mask));
+        out.rows(self.entries.starts().iter().map(|&s| [s]));
+        out.rows(self.entries.items().iter().map(|e| {
+            let (p, s) = (e.prefixes, e.suffixes);
+            [p.0, p.1, s.0, s.1, e.rule, u32::from(e.group)]
+        }));
+        out.rows(self.affixes.iter().map(|a| {
+            let ([e0, e1], [m0, m1]) = (halves(a.edge), halves(a.mask));
+            [a.start, a.len, e0, e1, m0, m1]
+        }));
         out.bytes(&self.affix_bytes);
-        let mut words: Vec<(u32, u32)> = self.word_of.iter().map(|(&p, &w)| (p, w)).collect();
+        let mut words: Vec<[u32; 2]> = self.word_of.iter().map(|(&p, &w)| [p, w]).collect();
         words.sort_unstable();
-        out.u32s(words.iter().map(|&(pattern, _)| pattern));
-        out.u32s(words.iter().map(|&(_, word)| word));
+        out.rows(words.into_iter());
     }
 
     /// Reads back what [`Matcher::encode`] wrote, for `rules` rules and `words` words asked
     /// for; `None` unless everything it names is there, so no search can index past it.
     pub fn decode(bytes: &[u8], rules: usize, words: usize) -> Option<Matcher> {
         let mut input = In(bytes);
-        let patterns = *input.u32s()?.first()? as usize;
+        let patterns = *input.numbers()?.first()? as usize;
         let automaton = WordStarts::decode(&mut input, patterns)?;
-        let starts = input.u32s()?;
-        let (prefix_starts, prefix_ends) = (input.u32s()?, input.u32s()?);
-        let (suffix_starts, suffix_ends) = (input.u32s()?, input.u32s()?);
-        let (rule, group) = (input.u32s()?, input.bytes()?);
-        let (start, len) = (input.u32s()?, input.u32s()?);
-        let (edge, mask) = (input.u64s()?, input.u64s()?);
-        let affix_bytes: Box<[u8]> = input.bytes()?.into();
-        let (word_patterns, word_numbers) = (input.u32s()?, input.u32s()?);
-        let n = group.len();
-        let entry_runs = [&prefix_starts, &prefix_ends, &suffix_starts, &suffix_ends, &rule];
-        let same_lengths = entry_runs.iter().all(|run| run.len() == n)
-            && len.len() == start.len()
-            && edge.len() == start.len()
-            && mask.len() == start.len()
-            && word_numbers.len() == word_patterns.len();
-        if !same_lengths {
-            return None;
-        }
-        let affixes: Box<[Affix]> = start
-            .into_iter()
-            .zip(len)
-            .zip(edge.into_iter().zip(mask))
-            .map(|((start, len), (edge, mask))| Affix {
-                start,
-                len,
-                edge,
-                mask,
-            })
-            .collect();
-        let affixes_fit = affixes
-            .iter()
-            .all(|a| a.start as usize + a.len as usize <= affix_bytes.len());
-        let range_fits = |lo: u32, hi: u32| lo <= hi && hi as usize <= affixes.len();
-        let items: Vec<Entry> = prefix_starts
-            .into_iter()
-            .zip(prefix_ends)
-            .zip(suffix_starts.into_iter().zip(suffix_ends))
-            .zip(rule.into_iter().zip(group.iter().copied()))
-            .map(|(((p0, p1), (s0, s1)), (rule, group))| Entry {
+        let starts = input.numbers()?;
+        // Affix ranges are checked against the count of affixes once it is known.
+        let mut last_affix = 0;
+        let items = input.rows(|[p0, p1, s0, s1, rule, group]| {
+            last_affix = last_affix.max(p1).max(s1);
+            let fits = p0 <= p1 && s0 <= s1 && (rule as usize) < rules && (group as usize) < Groups::MAX;
+            fits.then_some(Entry {
                 prefixes: (p0, p1),
                 suffixes: (s0, s1),
                 rule,
-                group,
+                group: group as u8,
             })
-            .take_while(|e| {
-                range_fits(e.prefixes.0, e.prefixes.1)
-                    && range_fits(e.suffixes.0, e.suffixes.1)
-                    && (e.rule as usize) < rules
-                    && usize::from(e.group) < Groups::MAX
+        })?;
+        let mut last_byte = 0;
+        let affixes = input.rows(|[start, len, e0, e1, m0, m1]| {
+            last_byte = last_byte.max(u64::from(start) + u64::from(len));
+            Some(Affix {
+                start,
+                len,
+                edge: joined([e0, e1]),
+                mask: joined([m0, m1]),
             })
+        })?;
+        let affix_bytes = input.bytes()?;
+        let word_of: FxHashMap<u32, u32> = input
+            .rows(|[pattern, word]| {
+                ((pattern as usize) < patterns && (word as usize) < words).then_some((pattern, word))
+            })?
+            .into_iter()
             .collect();
-        let all_items = items.len() == n;
         let entries = Grouped::from_parts(starts, items)?;
-        let word_of: FxHashMap<u32, u32> = word_patterns.into_iter().zip(word_numbers).collect();
-        let words_fit = word_of
-            .iter()
-            .all(|(&p, &w)| (p as usize) < patterns && (w as usize) < words);
+        let fits = last_affix as usize <= affixes.len() && last_byte <= affix_bytes.len() as u64;
+        let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
         let mut is_word = vec![0u64; patterns.div_ceil(64)];
         for &pattern in word_of.keys() {
             is_word[pattern as usize / 64] |= 1 << (pattern % 64);
         }
-        let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
-        (whole && all_items && affixes_fit && words_fit).then(|| Matcher {
+        (whole && fits).then(|| Matcher {
             automaton,
             entries,
-            affixes,
-            affix_bytes,
+            affixes: affixes.into(),
+            affix_bytes: affix_bytes.into(),
             word_of,
             is_word: is_word.into(),
         })

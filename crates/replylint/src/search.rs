@@ -121,38 +121,35 @@ impl WordStarts {
     /// Appends the trie to `out`, for [`WordStarts::decode`].
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode(&self, out: &mut Out) {
-        out.u32s(self.first.iter().copied());
-        out.u32s(self.states.iter().map(|s| s.pattern));
-        out.u32s(self.states.iter().map(|s| s.children.0));
-        out.u32s(self.states.iter().map(|s| s.children.1));
+        out.rows(self.first.iter().map(|&s| [s]));
+        out.rows(
+            self.states
+                .iter()
+                .map(|s| [s.pattern, s.children.0, s.children.1]),
+        );
         out.bytes(&self.byte);
     }
 
     /// Reads back what [`WordStarts::encode`] wrote, for `patterns` patterns; `None` unless
     /// every state and child it names is there, so no walk can index past them.
     pub fn decode(input: &mut In<'_>, patterns: usize) -> Option<WordStarts> {
-        let first: Box<[u32; 256]> = input.u32s()?.into_boxed_slice().try_into().ok()?;
-        let (pattern, lo, hi) = (input.u32s()?, input.u32s()?, input.u32s()?);
-        let byte = input.bytes()?;
-        let count = pattern.len();
-        let fits = |&(p, lo, hi): &(u32, u32, u32)| {
-            (p == NO_PATTERN || (p as usize) < patterns) && 1 <= lo && lo <= hi && hi as usize <= count
-        };
-        let states: Box<[State]> = pattern
-            .into_iter()
-            .zip(lo)
-            .zip(hi)
-            .map(|((p, lo), hi)| (p, lo, hi))
-            .take_while(fits)
-            .map(|(pattern, lo, hi)| State {
+        let first: Box<[u32; 256]> = input.numbers()?.into_boxed_slice().try_into().ok()?;
+        // Children are checked against the count of states once it is known.
+        let mut last_child = 0;
+        let states = input.rows(|[pattern, lo, hi]| {
+            let fits = (pattern == NO_PATTERN || (pattern as usize) < patterns) && 1 <= lo && lo <= hi;
+            last_child = last_child.max(hi);
+            fits.then_some(State {
                 pattern,
                 children: (lo, hi),
             })
-            .collect();
-        let whole = states.len() == count && count > 0 && byte.len() == count + SCAN_LIMIT;
+        })?;
+        let byte = input.bytes()?;
+        let count = states.len();
+        let whole = count > 0 && last_child as usize <= count && byte.len() == count + SCAN_LIMIT;
         (whole && first.iter().all(|&s| (s as usize) < count)).then(|| WordStarts {
             first,
-            states,
+            states: states.into(),
             byte: byte.into(),
         })
     }

@@ -5,22 +5,19 @@
 //! Numbers are little-endian, and each run of them follows its length. Arrays of structs are
 //! written field by field, one run per field.
 
-/// Appends runs of numbers and bytes.
+/// Appends runs of rows of numbers, and runs of bytes.
 #[derive(Default)]
 pub(crate) struct Out(pub Vec<u8>);
 
 impl Out {
-    pub fn u32s(&mut self, values: impl ExactSizeIterator<Item = u32>) {
-        self.len(values.len());
-        for v in values {
-            self.0.extend_from_slice(&v.to_le_bytes());
-        }
-    }
-
-    pub fn u64s(&mut self, values: impl ExactSizeIterator<Item = u64>) {
-        self.len(values.len());
-        for v in values {
-            self.0.extend_from_slice(&v.to_le_bytes());
+    /// A run of rows of `N` numbers: a struct's fields, one row per value.
+    pub fn rows<const N: usize>(&mut self, rows: impl ExactSizeIterator<Item = [u32; N]>) {
+        self.len(rows.len());
+        self.0.reserve(rows.len() * N * 4);
+        for row in rows {
+            for n in row {
+                self.0.extend_from_slice(&n.to_le_bytes());
+            }
         }
     }
 
@@ -39,24 +36,25 @@ impl Out {
 pub(crate) struct In<'a>(pub &'a [u8]);
 
 impl<'a> In<'a> {
-    pub fn u32s(&mut self) -> Option<Vec<u32>> {
+    /// A run of rows of `N` numbers, each made into a value by `make`; `None` when `make`
+    /// refuses one.
+    pub fn rows<const N: usize, T>(&mut self, mut make: impl FnMut([u32; N]) -> Option<T>) -> Option<Vec<T>> {
         let len = self.len()?;
-        let run = self.take(len.checked_mul(4)?)?;
-        Some(
-            run.chunks_exact(4)
-                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-                .collect(),
-        )
+        let run = self.take(len.checked_mul(N * 4)?)?;
+        let mut values = Vec::with_capacity(len);
+        for row in run.chunks_exact(N * 4) {
+            let mut numbers = [0u32; N];
+            for (n, b) in numbers.iter_mut().zip(row.chunks_exact(4)) {
+                *n = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            }
+            values.push(make(numbers)?);
+        }
+        Some(values)
     }
 
-    pub fn u64s(&mut self) -> Option<Vec<u64>> {
-        let len = self.len()?;
-        let run = self.take(len.checked_mul(8)?)?;
-        Some(
-            run.chunks_exact(8)
-                .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
-                .collect(),
-        )
+    /// A run of numbers.
+    pub fn numbers(&mut self) -> Option<Vec<u32>> {
+        self.rows(|[n]| Some(n))
     }
 
     pub fn bytes(&mut self) -> Option<&'a [u8]> {
@@ -84,6 +82,16 @@ impl<'a> In<'a> {
     }
 }
 
+/// The two halves of a 64-bit number, low first, for [`Out::rows`].
+pub(crate) fn halves(n: u64) -> [u32; 2] {
+    [n as u32, (n >> 32) as u32]
+}
+
+/// The number [`halves`] cut.
+pub(crate) fn joined([low, high]: [u32; 2]) -> u64 {
+    u64::from(low) | (u64::from(high) << 32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,22 +99,25 @@ mod tests {
     #[test]
     fn runs_read_back_as_written() {
         let mut out = Out::default();
-        out.u32s([1, u32::MAX, 7].into_iter());
+        out.rows([[1], [u32::MAX], [7]].into_iter());
         out.bytes(b"anchor");
-        out.u64s([u64::MAX, 0].into_iter());
+        out.rows([halves(u64::MAX - 1), halves(3 << 40)].into_iter());
         let mut input = In(&out.0);
-        assert_eq!(input.u32s(), Some(vec![1, u32::MAX, 7]));
+        assert_eq!(input.numbers(), Some(vec![1, u32::MAX, 7]));
         assert_eq!(input.bytes(), Some(&b"anchor"[..]));
-        assert_eq!(input.u64s(), Some(vec![u64::MAX, 0]));
+        let wide = input.rows(|row| Some(joined(row)));
+        assert_eq!(wide, Some(vec![u64::MAX - 1, 3 << 40]));
         assert!(input.is_empty());
     }
 
     #[test]
-    fn a_run_cut_short_reads_as_none() {
+    fn a_run_cut_short_or_a_row_refused_reads_as_none() {
         let mut out = Out::default();
-        out.u32s([1, 2, 3].into_iter());
+        out.rows([[1, 2], [3, 4]].into_iter());
         let cut = &out.0[..out.0.len() - 1];
-        assert_eq!(In(cut).u32s(), None);
+        assert_eq!(In(cut).rows(|[a, b]| Some(a + b)), None);
+        assert_eq!(In(&out.0).rows(|[a, b]| (a < 3).then_some(a + b)), None);
+        assert_eq!(In(&out.0).rows(|[a, b]| Some(a + b)), Some(vec![3, 7]));
         assert_eq!(In(&[1, 0]).bytes(), None);
     }
 }

@@ -133,26 +133,37 @@ fn main() {
         return;
     }
     embedded.push_str(
-        "\n/// The automaton of the default analyzer (`assemble`, `Matcher::encode`), when the\n\
-         /// `precomputed` feature is on.\n",
+        "\n/// The automaton and the opener templates of the default analyzer (`assemble`,\n\
+         /// `Matcher::encode`, `Openers::encode`), when the `precomputed` feature is on.\n",
     );
-    if env::var_os("CARGO_FEATURE_PRECOMPUTED").is_some() {
-        let matcher = Path::new(&out_dir).join("default.matcher");
-        fs::write(&matcher, default_matcher(&builtin)).expect("OUT_DIR is writable");
-        embedded.push_str(&format!(
-            "pub(crate) static DEFAULT_MATCHER: Option<&[u8]> = Some(include_bytes!({:?}));\n",
-            matcher.display().to_string()
-        ));
+    let embed = env::var_os("CARGO_FEATURE_PRECOMPUTED").is_some();
+    let (matcher, openers) = if embed {
+        default_automata(&builtin)
     } else {
-        embedded.push_str("pub(crate) static DEFAULT_MATCHER: Option<&[u8]> = None;\n");
+        Default::default()
+    };
+    for (name, bytes) in [("MATCHER", matcher), ("OPENERS", openers)] {
+        if embed {
+            let path = Path::new(&out_dir).join(format!("default_{}", name.to_lowercase()));
+            fs::write(&path, bytes).expect("OUT_DIR is writable");
+            embedded.push_str(&format!(
+                "pub(crate) static DEFAULT_{name}: Option<&[u8]> = Some(include_bytes!({:?}));\n",
+                path.display().to_string()
+            ));
+        } else {
+            embedded.push_str(&format!(
+                "pub(crate) static DEFAULT_{name}: Option<&[u8]> = None;\n"
+            ));
+        }
     }
     let out = Path::new(&out_dir).join("builtin_lexicons.rs");
     fs::write(out, embedded).expect("OUT_DIR is writable");
 }
 
-/// The matcher that `AnalyzerBuilder::build` makes with the default options from `builtin`,
-/// the enabled built-in lexicons in order, encoded: every rule enabled, no glossary.
-fn default_matcher(builtin: &[lexicon::Lexicon]) -> Vec<u8> {
+/// The matcher and the opener templates that `AnalyzerBuilder::build` makes with the default
+/// options from `builtin`, the enabled built-in lexicons in order, encoded: every rule
+/// enabled, no glossary.
+fn default_automata(builtin: &[lexicon::Lexicon]) -> (Vec<u8>, Vec<u8>) {
     let lexicons: Vec<&lexicon::Lexicon> = builtin.iter().collect();
     let folds = assemble::word_folds(&lexicons);
     let mut next = 0;
@@ -170,7 +181,14 @@ fn default_matcher(builtin: &[lexicon::Lexicon]) -> Vec<u8> {
     let matcher = matcher::Matcher::new(&splits, &words).expect("the built-in lexicons make an automaton");
     let mut out = snapshot::Out::default();
     matcher.encode(&mut out);
-    out.0
+    let parts = lexicons.iter().map(|l| l.openers()).zip(&rule_indices);
+    let openers = openers::Openers::new(
+        parts.map(|(part, indices)| (part, indices.as_slice())),
+        openers::DEFAULT_OPENER_SIMILARITY,
+    );
+    let mut templates = snapshot::Out::default();
+    openers.encode(&mut templates);
+    (out.0, templates.0)
 }
 
 /// Writes the bitmaps of `normalize`'s character classes as an array expression.

@@ -506,33 +506,37 @@ impl AnalyzerBuilder {
         let (particles, group_of) = assemble::particle_groups(&lexicons);
         let cues = Cues::new(lexicons.iter().map(|l| l.context()));
         let (words, walk_words) = WalkWords::of(&lexicons, &folds, &particles);
-        // The default analyzer's automaton is the one build.rs embedded, when it is there.
+        // The default analyzer's automaton and opener templates are the ones build.rs
+        // embedded, when they are there.
         let default = self.languages.is_none()
             && user.is_empty()
             && glossary.is_empty()
             && rule_indices.iter().flatten().all(Option::is_some);
-        let precomputed = default
-            .then_some(builtin::DEFAULT_MATCHER)
-            .flatten()
-            .and_then(|bytes| Matcher::decode(bytes, rules.len(), words.len()));
+        let embedded = |bytes: Option<&'static [u8]>| bytes.filter(|_| default);
+        let opener_similarity = self.opener_similarity;
         // The automaton and the opener templates are most of a build, and neither needs the
         // other.
-        let opener_similarity = self.opener_similarity;
         let (matcher, (openers, detector)) = join(
-            || match precomputed {
-                Some(matcher) => Ok(matcher),
-                None => {
-                    let splits = assemble::splits(&lexicons, &rule_indices, &group_of, glossary, &folds);
-                    Matcher::new(&splits, &words)
+            || {
+                let embedded = embedded(builtin::DEFAULT_MATCHER);
+                match embedded.and_then(|bytes| Matcher::decode(bytes, rules.len(), words.len())) {
+                    Some(matcher) => Ok(matcher),
+                    None => {
+                        let splits = assemble::splits(&lexicons, &rule_indices, &group_of, glossary, &folds);
+                        Matcher::new(&splits, &words)
+                    }
                 }
             },
             || {
-                let parts = lexicons.iter().map(|l| l.openers()).zip(&rule_indices);
-                let parts = parts.map(|(part, indices)| (part, indices.as_slice()));
-                (
-                    Openers::new(parts, opener_similarity),
-                    Detector::new(lexicons.iter().copied()),
-                )
+                let embedded = embedded(builtin::DEFAULT_OPENERS);
+                let openers = embedded
+                    .and_then(|bytes| Openers::decode(bytes, rules.len(), opener_similarity))
+                    .unwrap_or_else(|| {
+                        let parts = lexicons.iter().map(|l| l.openers()).zip(&rule_indices);
+                        let parts = parts.map(|(part, indices)| (part, indices.as_slice()));
+                        Openers::new(parts, opener_similarity)
+                    });
+                (openers, Detector::new(lexicons.iter().copied()))
             },
         );
         let matcher = matcher?;
@@ -1247,6 +1251,10 @@ mod tests {
         let bytes = builtin::DEFAULT_MATCHER.expect("the feature embeds it");
         let read = Matcher::decode(bytes, built.inner.rules.len(), built.inner.matcher.words());
         assert_eq!(read.as_ref(), Some(&built.inner.matcher));
+        assert_eq!(embedded.inner.openers, built.inner.openers);
+        let bytes = builtin::DEFAULT_OPENERS.expect("the feature embeds them");
+        let read = Openers::decode(bytes, built.inner.rules.len(), DEFAULT_OPENER_SIMILARITY);
+        assert_eq!(read.as_ref(), Some(&built.inner.openers));
     }
 
     #[test]

@@ -21,6 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
 use crate::normalize::{is_word_char, normalize, Normalized};
+use crate::snapshot::{In, Out};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
 pub const DEFAULT_OPENER_SIMILARITY: f64 = 0.8;
@@ -32,7 +33,7 @@ pub const MIN_TEMPLATE_WORDS: usize = 3;
 /// Every robotic-opener literal of the active lexicons as a set of words, indexed by its first
 /// word: only templates whose first word opens the sentence are compared with it, and there
 /// are tens of thousands of templates.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Openers {
     templates: Vec<Template>,
     /// The words of every template, one template after another.
@@ -45,14 +46,14 @@ pub(crate) struct Openers {
     by_rarest: Grouped<u32>,
     /// Every template word, numbered.
     word_ids: FxHashMap<Arc<str>, u32>,
-    /// The lexicons' shares, whose vocabularies hold every word of every active pattern: a
+    /// The lexicons' vocabularies, which hold every word of every active pattern: a
     /// capitalised word among them is not a name. (Looked up in each, not merged, as merging
     /// them was a tenth of every build.)
-    parts: Vec<Arc<LexiconOpeners>>,
+    vocabularies: Vec<Arc<WordSet>>,
     threshold: f64,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 struct Template {
     // The builder's matcher has already refused more rules than a u32 holds.
     rule: u32,
@@ -81,7 +82,7 @@ pub(crate) struct LexiconOpeners {
     /// Each template's distinct words in order (the first opens it), one after another.
     template_words: Vec<u32>,
     /// The words of every pattern of the lexicon.
-    vocabulary: WordSet,
+    vocabulary: Arc<WordSet>,
 }
 
 /// A set of words kept sorted in one string and looked up by binary search: a lexicon's
@@ -118,6 +119,29 @@ impl WordSet {
 
     fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len()).map(|i| self.word(i))
+    }
+
+    /// Appends the set to `out`, for [`WordSet::decode`].
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    fn encode(&self, out: &mut Out) {
+        out.bytes(self.text.as_bytes());
+        out.rows(self.ends.iter().map(|&end| [end as u32]));
+    }
+
+    /// Reads back what [`WordSet::encode`] wrote; `None` unless every word is text.
+    fn decode(input: &mut In<'_>) -> Option<WordSet> {
+        let text = std::str::from_utf8(input.bytes()?).ok()?;
+        let mut start = 0;
+        let ends = input.rows(|[end]| {
+            let end = end as usize;
+            let fits = start <= end && text.is_char_boundary(end);
+            start = end;
+            fits.then_some(end)
+        })?;
+        Some(WordSet {
+            text: text.to_string(),
+            ends,
+        })
     }
 
     fn contains(&self, word: &str) -> bool {
@@ -189,7 +213,7 @@ impl LexiconOpeners {
                 part.templates.push((rule, part.template_words.len() as u32));
             }
         }
-        part.vocabulary = WordSet::new(records.words());
+        part.vocabulary = Arc::new(WordSet::new(records.words()));
         part
     }
 
@@ -209,7 +233,7 @@ impl LexiconOpeners {
         vocabulary: impl IntoIterator<Item = &'a str>,
     ) -> LexiconOpeners {
         let mut part = LexiconOpeners {
-            vocabulary: WordSet::new(vocabulary.into_iter().flat_map(ordered_words)),
+            vocabulary: Arc::new(WordSet::new(vocabulary.into_iter().flat_map(ordered_words))),
             ..LexiconOpeners::default()
         };
         let mut word_ids: FxHashMap<&str, u32> = FxHashMap::default();
@@ -277,7 +301,7 @@ impl Openers {
                     words: (start, template_words.len() as u32),
                 });
             }
-            openers.parts.push(part);
+            openers.vocabularies.push(part.vocabulary.clone());
         }
         for template in &openers.templates {
             template_words[template.words.0 as usize..template.words.1 as usize]
@@ -298,6 +322,82 @@ impl Openers {
         openers.template_words = template_words.into();
         openers.templates.shrink_to_fit();
         openers
+    }
+
+    /// Appends the templates to `out`, for [`Openers::decode`]: all but the threshold.
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn encode(&self, out: &mut Out) {
+        let mut words: Vec<(&Arc<str>, u32)> = self.word_ids.iter().map(|(w, &id)| (w, id)).collect();
+        words.sort_unstable_by_key(|&(_, id)| id);
+        WordSet::encode(
+            &WordSet {
+                text: words.iter().map(|(w, _)| &***w).collect(),
+                ends: words
+                    .iter()
+                    .scan(0, |end, (w, _)| {
+                        *end += w.len();
+                        Some(*end)
+                    })
+                    .collect(),
+            },
+            out,
+        );
+        out.rows(
+            self.templates
+                .iter()
+                .map(|t| [t.rule, t.first, t.words.0, t.words.1]),
+        );
+        out.rows(self.template_words.iter().map(|&w| [w]));
+        for grouped in [&self.by_first, &self.by_rarest] {
+            out.rows(grouped.starts().iter().map(|&s| [s]));
+            out.rows(grouped.items().iter().map(|&t| [t]));
+        }
+        out.rows([[self.vocabularies.len() as u32]].into_iter());
+        for vocabulary in &self.vocabularies {
+            vocabulary.encode(out);
+        }
+    }
+
+    /// Reads back what [`Openers::encode`] wrote, for `rules` rules, with the similarity
+    /// `threshold`; `None` unless every word, template and rule it names is there.
+    pub fn decode(bytes: &[u8], rules: usize, threshold: f64) -> Option<Openers> {
+        let mut input = In(bytes);
+        // The words in the order of their numbers, not sorted: not a set, but stored as one.
+        let words = WordSet::decode(&mut input)?;
+        let count = words.ends.len();
+        let word_ids: FxHashMap<Arc<str>, u32> =
+            (0..count).map(|i| (Arc::from(words.word(i)), i as u32)).collect();
+        let mut last_word = 0;
+        let templates = input.rows(|[rule, first, w0, w1]| {
+            last_word = last_word.max(w1);
+            let fits = (rule as usize) < rules && (first as usize) < count && w0 <= w1;
+            fits.then_some(Template {
+                rule,
+                first,
+                words: (w0, w1),
+            })
+        })?;
+        let template_words = input.rows(|[w]| ((w as usize) < count).then_some(w))?;
+        let mut grouped = || {
+            let starts = input.numbers()?;
+            let items = input.rows(|[t]| ((t as usize) < templates.len()).then_some(t))?;
+            Grouped::from_parts(starts, items).filter(|g| g.keys() == count)
+        };
+        let (by_first, by_rarest) = (grouped()?, grouped()?);
+        let vocabularies = *input.numbers()?.first()?;
+        let vocabularies = (0..vocabularies)
+            .map(|_| WordSet::decode(&mut input).map(Arc::new))
+            .collect::<Option<Vec<_>>>()?;
+        let whole = input.is_empty() && word_ids.len() == count && last_word as usize <= template_words.len();
+        whole.then(|| Openers {
+            templates,
+            template_words: template_words.into(),
+            by_first,
+            by_rarest,
+            word_ids,
+            vocabularies,
+            threshold,
+        })
     }
 
     /// The rule and the trimmed byte span of the first of the opening's `sentences` (with
@@ -415,7 +515,9 @@ impl Openers {
 
     /// True when `word` (normalised) is a word of some active pattern.
     fn is_pattern_word(&self, word: &str) -> bool {
-        self.parts.iter().any(|part| part.vocabulary.contains(word))
+        self.vocabularies
+            .iter()
+            .any(|vocabulary| vocabulary.contains(word))
     }
 }
 
@@ -471,6 +573,18 @@ mod tests {
             [(Arc::new(part), &[Some(0), Some(1), Some(2)][..])],
             DEFAULT_OPENER_SIMILARITY,
         )
+    }
+
+    #[test]
+    fn templates_read_back_as_written_and_refuse_rules_they_do_not_have() {
+        let openers = openers();
+        let mut out = Out::default();
+        openers.encode(&mut out);
+        let read = Openers::decode(&out.0, 3, 0.5).unwrap();
+        assert_eq!(read.threshold, 0.5);
+        assert_eq!(Openers { threshold: 0.5, ..openers }, read);
+        assert!(Openers::decode(&out.0, 1, 0.5).is_none());
+        assert!(Openers::decode(&out.0[..out.0.len() - 1], 3, 0.5).is_none());
     }
 
     #[test]

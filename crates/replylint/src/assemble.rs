@@ -18,6 +18,7 @@ pub(crate) fn word_folds(lexicons: &[&Lexicon]) -> WordFolds {
     for lexicon in lexicons {
         folds.add(lexicon.language().word_variants.iter().map(|(v, c)| (v, c)));
     }
+    folds.prepare();
     folds
 }
 

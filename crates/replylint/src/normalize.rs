@@ -353,6 +353,18 @@ impl WordFolds {
         self.search = OnceLock::new();
     }
 
+    /// The search for the variants, made now if it was not yet.
+    fn search(&self) -> &WholeWords {
+        self.search
+            .get_or_init(|| WholeWords::new(self.variants.keys().cloned().collect()))
+    }
+
+    /// Makes the search for the variants now, so that an analyzer's build pays for it and not
+    /// the first text with a variant.
+    pub fn prepare(&self) {
+        self.search();
+    }
+
     /// The variants that can stand whole in a text, the only ones [`WordFolds::apply`] folds.
     pub fn variant_words(&self) -> impl Iterator<Item = &str> {
         self.variants
@@ -384,9 +396,7 @@ impl WordFolds {
         if self.variants.is_empty() {
             return Vec::new();
         }
-        let search = self
-            .search
-            .get_or_init(|| WholeWords::new(self.variants.keys().cloned().collect()));
+        let search = self.search();
         search
             .find(text)
             .into_iter()

@@ -582,7 +582,13 @@ mod tests {
         openers.encode(&mut out);
         let read = Openers::decode(&out.0, 3, 0.5).unwrap();
         assert_eq!(read.threshold, 0.5);
-        assert_eq!(Openers { threshold: 0.5, ..openers }, read);
+        assert_eq!(
+            Openers {
+                threshold: 0.5,
+                ..openers
+            },
+            read
+        );
         assert!(Openers::decode(&out.0, 1, 0.5).is_none());
         assert!(Openers::decode(&out.0[..out.0.len() - 1], 3, 0.5).is_none());
     }

@@ -14,7 +14,7 @@ use criterion::measurement::WallTime;
 use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
-use replylint::Analyzer;
+use replylint::{builtin_lexicons, Analyzer};
 use replylint_benches::{
     first_languages, literals, short_replies, text_of_len, threads, CORPUS_SEED, LANGUAGE_STEPS, LENGTHS,
     REPLIES_BYTES, REPLY_200B, THREADS,
@@ -61,6 +61,20 @@ fn build(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(3));
     g.bench_function("all_languages", |b| {
         b.iter(|| Analyzer::builder().build().unwrap())
+    });
+    // Naming the languages is not the default configuration, so this build makes its own
+    // automaton and templates, as any build with options that change them does.
+    let codes: Vec<&str> = builtin_lexicons()
+        .iter()
+        .map(|l| l.language().code.as_str())
+        .collect();
+    g.bench_function("all_languages_named", |b| {
+        b.iter(|| {
+            Analyzer::builder()
+                .languages(codes.iter().copied())
+                .build()
+                .unwrap()
+        })
     });
     g.bench_function("english_only", |b| {
         b.iter(|| Analyzer::builder().languages(["en"]).build().unwrap())

@@ -42,6 +42,11 @@
 //! # Crate features
 //!
 //! * `parallel` (default): [`Analyzer::analyze_batch`] uses every core (rayon).
+//! * `precomputed` (default): `build.rs` builds the automaton and the opener templates of the
+//!   default analyzer (every built-in language, default options) and embeds them, so a
+//!   process's first [`Analyzer::new()`] reads them instead of building them, which was most
+//!   of its cost; the binary grows by a few megabytes (`docs/performance.md` measures both).
+//!   Any other configuration builds its own, as without the feature.
 //! * `all-languages` (default): every built-in lexicon. Each language is also a feature of
 //!   its own (`lang-en`, `lang-ru`, `lang-fa`, …) so a size-sensitive build, such as a
 //!   browser extension, can keep only what it needs.

@@ -176,7 +176,8 @@ fn default_automata(builtin: &[lexicon::Lexicon]) -> (Vec<u8>, Vec<u8>) {
         })
         .collect();
     let (particles, group_of) = assemble::particle_groups(&lexicons);
-    let (words, _) = assemble::WalkWords::of(&lexicons, &folds, &particles);
+    let cue_words = lexicon::cue_literals(lexicons.iter().map(|l| l.context()));
+    let (words, _) = assemble::WalkWords::new(&cue_words, &folds, &particles);
     let splits = assemble::splits(&lexicons, &rule_indices, &group_of, Vec::new(), &folds);
     let matcher = matcher::Matcher::new(&splits, &words).expect("the built-in lexicons make an automaton");
     let mut out = snapshot::Out::default();

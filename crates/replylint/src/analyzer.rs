@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::filter;
 use crate::heuristics;
 use crate::language::Detector;
-use crate::lexicon::{Lexicon, Position};
+use crate::lexicon::{cue_literals, Lexicon, Position};
 use crate::matcher::{leftmost_longest, Groups, Matcher, RawMatch};
 use crate::normalize::{normalize, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
@@ -504,32 +504,31 @@ impl AnalyzerBuilder {
             rule_indices.push(indices);
         }
         let (particles, group_of) = assemble::particle_groups(&lexicons);
-        let cues = Cues::new(lexicons.iter().map(|l| l.context()));
-        let (words, walk_words) = WalkWords::of(&lexicons, &folds, &particles);
+        let cue_words = cue_literals(lexicons.iter().map(|l| l.context()));
+        let cues = Cues::new(lexicons.iter().map(|l| l.context()), &cue_words);
+        let (words, walk_words) = WalkWords::new(&cue_words, &folds, &particles);
         // The default analyzer's automaton and opener templates are the ones build.rs
         // embedded, when they are there.
         let default = self.languages.is_none()
             && user.is_empty()
             && glossary.is_empty()
             && rule_indices.iter().flatten().all(Option::is_some);
-        let embedded = |bytes: Option<&'static [u8]>| bytes.filter(|_| default);
+        let if_default = |bytes: Option<&'static [u8]>| bytes.filter(|_| default);
         let opener_similarity = self.opener_similarity;
         // The automaton and the opener templates are most of a build, and neither needs the
         // other.
         let (matcher, (openers, detector)) = join(
-            || {
-                let embedded = embedded(builtin::DEFAULT_MATCHER);
-                match embedded.and_then(|bytes| Matcher::decode(bytes, rules.len(), words.len())) {
-                    Some(matcher) => Ok(matcher),
-                    None => {
-                        let splits = assemble::splits(&lexicons, &rule_indices, &group_of, glossary, &folds);
-                        Matcher::new(&splits, &words)
-                    }
+            || match if_default(builtin::DEFAULT_MATCHER)
+                .and_then(|bytes| Matcher::decode(bytes, rules.len(), words.len()))
+            {
+                Some(matcher) => Ok(matcher),
+                None => {
+                    let splits = assemble::splits(&lexicons, &rule_indices, &group_of, glossary, &folds);
+                    Matcher::new(&splits, &words)
                 }
             },
             || {
-                let embedded = embedded(builtin::DEFAULT_OPENERS);
-                let openers = embedded
+                let openers = if_default(builtin::DEFAULT_OPENERS)
                     .and_then(|bytes| Openers::decode(bytes, rules.len(), opener_similarity))
                     .unwrap_or_else(|| {
                         let parts = lexicons.iter().map(|l| l.openers()).zip(&rule_indices);

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lexicon::{cue_literals, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::matcher::Groups;
 use crate::normalize::{stands_whole, Particles, WordFolds};
 use crate::pattern::Split;
@@ -115,24 +115,15 @@ pub(crate) struct WalkWords {
 }
 
 impl WalkWords {
-    /// [`WalkWords::new`] for the cue words of `lexicons`, as [`cue_literals`] numbers them.
-    pub fn of(lexicons: &[&Lexicon], folds: &WordFolds, particles: &[Particles]) -> (Vec<String>, WalkWords) {
-        let cue_words = cue_literals(lexicons.iter().map(|l| l.context()));
-        WalkWords::new(
-            cue_words.into_iter().map(|(literal, _)| literal).collect(),
-            folds,
-            particles,
-        )
-    }
-
     /// The words for [`Matcher::new`](crate::matcher::Matcher::new), distinct, and what each
-    /// stands for: the `cue_words`, then `folds`' variants and the `particles` that are not
-    /// among those.
+    /// stands for: the `cue_words` ([`cue_literals`](crate::lexicon::cue_literals)), then `folds`' variants and the
+    /// `particles` that are not among those.
     pub fn new<'a>(
-        mut words: Vec<&'a str>,
+        cue_words: &[(&'a str, bool)],
         folds: &'a WordFolds,
         particles: &'a [Particles],
     ) -> (Vec<String>, WalkWords) {
+        let mut words: Vec<&str> = cue_words.iter().map(|&(word, _)| word).collect();
         let cues = words.len();
         let mut roles = WalkWords {
             variant: vec![false; cues],
@@ -200,7 +191,7 @@ mod tests {
         let (nang, ng) = ("nang".to_string(), "ng".to_string());
         folds.add([(&nang, &ng)]);
         let particles = [Particles::default(), Particles::new(&["po".into(), "ho".into()])];
-        let (words, roles) = WalkWords::new(vec!["hindi", "po"], &folds, &particles);
+        let (words, roles) = WalkWords::new(&[("hindi", false), ("po", false)], &folds, &particles);
         // The cues keep their numbers; a particle that is also a cue word is not added again.
         assert_eq!(words, ["hindi", "po", "nang", "ho"]);
         assert_eq!(roles.variant, [false, false, true, false]);

@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::category::Category;
-use crate::lexicon::{cue_literal, cue_literals, Context, CUE_LISTS};
+use crate::lexicon::{cue_literal, Context, CUE_LISTS};
 use crate::normalize::{char_at, is_word_char, normalize_literal, utf8_len, Normalized};
 use crate::report::{Hit, RuleMeta};
 
@@ -70,12 +70,12 @@ pub(crate) struct Cues {
 }
 
 impl Cues {
-    /// The cues of these lexicons' `[context]` tables, their words numbered as
-    /// [`cue_literals`] numbers them, which is how the matcher reports them to
-    /// [`Cues::in_chunk`].
-    pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context> + Clone) -> Cues {
+    /// The cues of these lexicons' `[context]` tables, whose distinct words are `literals`
+    /// ([`cue_literals`](crate::lexicon::cue_literals)), numbered as the matcher reports
+    /// them to [`Cues::in_chunk`].
+    pub fn new<'a>(contexts: impl IntoIterator<Item = &'a Context>, literals: &[(&str, bool)]) -> Cues {
         // What a word of each of the lists of `Context::cue_words` is, in their order.
-        const KINDS: [KindOf; CUE_LISTS.len()] = [
+        const KINDS: [KindOf; CUE_LISTS] = [
             |_| Kind::Negation,
             |_| Kind::NegationAfter,
             |_| Kind::ClauseBreak,
@@ -88,7 +88,6 @@ impl Cues {
             Kind::Unit,
             Kind::Number,
         ];
-        let literals = cue_literals(contexts.clone());
         let index: FxHashMap<&str, usize> = literals
             .iter()
             .enumerate()
@@ -500,11 +499,14 @@ mod tests {
 
     #[test]
     fn email_history_is_quoted() {
-        let cues = Cues::new([&Context {
-            reply_headers: vec!["wrote:".into()],
-            forward_headers: vec!["forwarded message".into()],
-            ..Context::default()
-        }]);
+        let cues = Cues::new(
+            [&Context {
+                reply_headers: vec!["wrote:".into()],
+                forward_headers: vec!["forwarded message".into()],
+                ..Context::default()
+            }],
+            &[],
+        );
         let text = "Done.\n> rules are rules\nThanks.\nOn Mon, 3 Mar 2025, Anna wrote:\nold text";
         let ranges = quoted_history(text, &cues);
         assert_eq!(&text[ranges[0].clone()], "> rules are rules\n");

@@ -170,20 +170,10 @@ impl Context {
     }
 }
 
-/// The lists of [`Context::cue_words`], in order.
-pub(crate) const CUE_LISTS: [&str; 11] = [
-    "negations",
-    "negations_after",
-    "clause_breaks",
-    "commitment_words",
-    "guarantees",
-    "offers_of_help",
-    "next_steps",
-    "problem_words",
-    "deadlines",
-    "deadline_units",
-    "numbers",
-];
+/// How many lists [`Context::cue_words`] numbers: the eight lists of words (negations,
+/// negations after, clause breaks, commitment words, guarantees, offers of help, next steps,
+/// problem words), then the three tables (deadlines, deadline units, numbers).
+pub(crate) const CUE_LISTS: usize = 11;
 
 /// A cue word without its trailing `*`, and whether it had one.
 pub(crate) fn cue_literal(word: &str) -> (&str, bool) {
@@ -922,7 +912,7 @@ impl Lexicon {
     /// The letters and longer words of this lexicon's patterns and stop words, for language
     /// detection; normalising every pattern is costly, so it is done once per lexicon.
     pub(crate) fn pattern_words(&self) -> Arc<PatternWords> {
-        let words = self.pattern_words.0.get_or_init(|| {
+        let words = self.pattern_words.get(|| {
             let mut words = PatternWords::default();
             for pattern in self.rules().iter().flat_map(|r| r.patterns.iter()) {
                 let normalized = normalize(pattern);
@@ -943,7 +933,7 @@ impl Lexicon {
                     .letters
                     .extend(normalized.as_str().chars().filter(|c| c.is_alphabetic()));
             }
-            Arc::new(words)
+            words
         });
         words.clone()
     }

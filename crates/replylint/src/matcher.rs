@@ -243,20 +243,39 @@ impl Matcher {
             };
             word_of.insert(pattern, narrow(i)?);
         }
-        let mut is_word = vec![0u64; anchors.len().div_ceil(64)];
+        let automaton = WordStarts::new(&anchors)
+            .map_err(|_| Error::TooLarge("more than 4 billion automaton states".into()))?;
+        Ok(Matcher::of_parts(
+            automaton,
+            entries,
+            affixes,
+            affix_bytes,
+            word_of,
+            anchors.len(),
+        ))
+    }
+
+    /// The matcher of these parts, its automaton holding `patterns` patterns.
+    fn of_parts(
+        automaton: WordStarts,
+        entries: Grouped<Entry>,
+        affixes: Vec<Affix>,
+        affix_bytes: Vec<u8>,
+        word_of: FxHashMap<u32, u32>,
+        patterns: usize,
+    ) -> Matcher {
+        let mut is_word = vec![0u64; patterns.div_ceil(64)];
         for &pattern in word_of.keys() {
             is_word[pattern as usize / 64] |= 1 << (pattern % 64);
         }
-        let automaton = WordStarts::new(&anchors)
-            .map_err(|_| Error::TooLarge("more than 4 billion automaton states".into()))?;
-        Ok(Matcher {
+        Matcher {
             automaton,
             entries,
             affixes: affixes.into(),
             affix_bytes: affix_bytes.into(),
             word_of,
             is_word: is_word.into(),
-        })
+        }
     }
 
     /// Appends the matcher to `out`, for [`Matcher::decode`].
@@ -318,17 +337,15 @@ impl Matcher {
         let entries = Grouped::from_parts(starts, items)?;
         let fits = last_affix as usize <= affixes.len() && last_byte <= affix_bytes.len() as u64;
         let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
-        let mut is_word = vec![0u64; patterns.div_ceil(64)];
-        for &pattern in word_of.keys() {
-            is_word[pattern as usize / 64] |= 1 << (pattern % 64);
-        }
-        (whole && fits).then(|| Matcher {
-            automaton,
-            entries,
-            affixes: affixes.into(),
-            affix_bytes: affix_bytes.into(),
-            word_of,
-            is_word: is_word.into(),
+        (whole && fits).then(|| {
+            Matcher::of_parts(
+                automaton,
+                entries,
+                affixes,
+                affix_bytes.to_vec(),
+                word_of,
+                patterns,
+            )
         })
     }
 

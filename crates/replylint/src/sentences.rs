@@ -161,24 +161,48 @@ type State = [Part; 4];
 
 #[inline]
 fn advance(state: State, p: Property) -> State {
-    match (state[3], p) {
-        (Part::ClosePlus, Property::Close) | (Part::SpPlus, Property::Sp) => state,
-        _ => {
-            let part = match p {
-                Property::Cr => Part::Cr,
-                Property::Lf => Part::Lf,
-                Property::Sep => Part::Sep,
-                Property::ATerm => Part::ATerm,
-                Property::Upper | Property::Lower => Part::UpperLower,
-                Property::Close => Part::ClosePlus,
-                Property::Sp => Part::SpPlus,
-                Property::STerm => Part::STerm,
-                _ => Part::Other,
-            };
-            [state[1], state[2], state[3], part]
-        }
+    push(state, part_of(p))
+}
+
+/// The state with `part` after it: a run of closing marks or of spaces is one part.
+#[inline]
+fn push(state: State, part: Part) -> State {
+    if part == state[3] && matches!(part, Part::ClosePlus | Part::SpPlus) {
+        state
+    } else {
+        [state[1], state[2], state[3], part]
     }
 }
+
+/// The part a character of property `p` adds to the state.
+const fn part_of(p: Property) -> Part {
+    match p {
+        Property::Cr => Part::Cr,
+        Property::Lf => Part::Lf,
+        Property::Sep => Part::Sep,
+        Property::ATerm => Part::ATerm,
+        Property::Upper | Property::Lower => Part::UpperLower,
+        Property::Close => Part::ClosePlus,
+        Property::Sp => Part::SpPlus,
+        Property::STerm => Part::STerm,
+        _ => Part::Other,
+    }
+}
+
+/// The part of each ASCII character, `None` for a terminator or a paragraph separator,
+/// before which [`FastSentences::skip_what_cannot_break`] stops.
+static ASCII_PARTS: [Option<Part>; 128] = {
+    let mut table = [None; 128];
+    let mut b = 0;
+    while b < 128 {
+        let part = part_of(ASCII_PROPERTIES[b]);
+        if !matches!(part, Part::Cr | Part::Lf | Part::Sep | Part::ATerm | Part::STerm) {
+            table[b] = Some(part);
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The index of the last part before any `Sp` run and `Close` run that end the state.
 fn before_close_and_sp(state: &State) -> usize {
@@ -270,6 +294,13 @@ impl FastSentences<'_> {
         };
         if pending(&self.state) {
             return;
+        }
+        // ASCII first, most of most texts: a byte at a time, its part from one table.
+        let bytes = self.text.as_bytes();
+        while let Some(&part) = bytes.get(self.pos).and_then(|&b| ASCII_PARTS.get(usize::from(b))) {
+            let Some(part) = part else { return };
+            self.state = push(self.state, part);
+            self.pos += 1;
         }
         while let Some((p, len)) = self.property_at(self.pos) {
             match p {

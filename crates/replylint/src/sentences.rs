@@ -189,6 +189,12 @@ const fn part_of(p: Property) -> Part {
     }
 }
 
+/// True for the parts before which a run that cannot break ends: a terminator or a paragraph
+/// separator.
+const fn ends_run(part: Part) -> bool {
+    matches!(part, Part::Cr | Part::Lf | Part::Sep | Part::ATerm | Part::STerm)
+}
+
 /// The part of each ASCII character, `None` for a terminator or a paragraph separator,
 /// before which [`FastSentences::skip_what_cannot_break`] stops.
 static ASCII_PARTS: [Option<Part>; 128] = {
@@ -196,7 +202,7 @@ static ASCII_PARTS: [Option<Part>; 128] = {
     let mut b = 0;
     while b < 128 {
         let part = part_of(ASCII_PROPERTIES[b]);
-        if !matches!(part, Part::Cr | Part::Lf | Part::Sep | Part::ATerm | Part::STerm) {
+        if !ends_run(part) {
             table[b] = Some(part);
         }
         b += 1;
@@ -298,15 +304,15 @@ impl FastSentences<'_> {
         // ASCII first, most of most texts: a byte at a time, its part from one table.
         let bytes = self.text.as_bytes();
         while let Some(&part) = bytes.get(self.pos).and_then(|&b| ASCII_PARTS.get(usize::from(b))) {
-            let Some(part) = part else { return };
+            let Some(part) = part else { break };
             self.state = push(self.state, part);
             self.pos += 1;
         }
         while let Some((p, len)) = self.property_at(self.pos) {
             match p {
-                Property::Cr | Property::Lf | Property::Sep | Property::ATerm | Property::STerm => break,
                 // SB5: the character before absorbs it.
                 Property::Extend => {}
+                _ if ends_run(part_of(p)) => break,
                 _ => self.state = advance(self.state, p),
             }
             self.pos += len;

@@ -2,6 +2,8 @@
 //! lists a matrix's entries: tens of thousands of keys with a vector each would cost an
 //! allocation per key to build and a pointer and two counters per key to hold.
 
+use crate::snapshot::{In, Out};
+
 /// Items grouped by key: those of key `k` are `items[starts[k]..starts[k + 1]]`, in the
 /// order they were given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,16 +67,23 @@ impl<T: Copy> Grouped<T> {
         self.starts.len() - 1
     }
 
-    /// Where each key's items start (and where the last ends), for
-    /// [`snapshot`](crate::snapshot).
-    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them
-    pub fn starts(&self) -> &[u32] {
-        &self.starts
+    /// Appends the grouping to `out`, each item as the row `row` makes of it, for
+    /// [`Grouped::decode`] ([`snapshot`](crate::snapshot)).
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn encode<const N: usize>(&self, out: &mut Out, row: impl Fn(&T) -> [u32; N]) {
+        out.rows(self.starts.iter().map(|&s| [s]));
+        out.rows(self.items.iter().map(row));
     }
 
-    /// The grouping that [`Grouped::starts`] and [`Grouped::items`] describe; `None` unless
-    /// the starts rise from 0 to the number of items, so no key's items can lie past them.
-    pub fn from_parts(starts: Vec<u32>, items: Vec<T>) -> Option<Grouped<T>> {
+    /// Reads back what [`Grouped::encode`] wrote, each item made by `make` from its row;
+    /// `None` when `make` refuses one, or unless the starts rise from 0 to the number of
+    /// items, so no key's items can lie past them.
+    pub fn decode<const N: usize>(
+        input: &mut In<'_>,
+        make: impl FnMut([u32; N]) -> Option<T>,
+    ) -> Option<Grouped<T>> {
+        let starts = input.numbers()?;
+        let items = input.rows(make)?;
         let rising = starts.windows(2).all(|w| w[0] <= w[1]);
         (starts.first() == Some(&0) && rising && starts.last().map(|&s| s as usize) == Some(items.len()))
             .then(|| Grouped {
@@ -102,12 +111,22 @@ mod tests {
     }
 
     #[test]
-    fn parts_make_the_same_grouping_and_bad_ones_none() {
+    fn a_grouping_reads_back_as_written_and_bad_ones_as_none() {
         let grouped = Grouped::new(3, [(2, 'a'), (0, 'b'), (2, 'c')].into_iter());
-        let again = Grouped::from_parts(grouped.starts().to_vec(), grouped.items().to_vec());
-        assert_eq!(again, Some(grouped));
-        assert_eq!(Grouped::from_parts(vec![0, 2, 1], vec!['a', 'b']), None);
-        assert_eq!(Grouped::from_parts(vec![0, 3], vec!['a', 'b']), None);
-        assert_eq!(Grouped::from_parts(vec![], Vec::<char>::new()), None);
+        let mut out = Out::default();
+        grouped.encode(&mut out, |&c| [c as u32]);
+        let read = Grouped::decode(&mut In(&out.0), |[c]| char::from_u32(c));
+        assert_eq!(read, Some(grouped));
+        let written = |starts: &[u32], items: &[u32]| {
+            let mut out = Out::default();
+            out.rows(starts.iter().map(|&s| [s]));
+            out.rows(items.iter().map(|&i| [i]));
+            out.0
+        };
+        let read = |bytes: Vec<u8>| Grouped::decode(&mut In(&bytes), |[i]| Some(i));
+        assert_eq!(read(written(&[0, 2, 1], &[7, 8])), None);
+        assert_eq!(read(written(&[0, 3], &[7, 8])), None);
+        assert_eq!(read(written(&[], &[])), None);
+        assert!(read(written(&[0, 1, 2], &[7, 8])).is_some());
     }
 }

@@ -283,11 +283,10 @@ impl Matcher {
     pub fn encode(&self, out: &mut Out) {
         out.rows([[self.patterns() as u32]].into_iter());
         self.automaton.encode(out);
-        out.rows(self.entries.starts().iter().map(|&s| [s]));
-        out.rows(self.entries.items().iter().map(|e| {
+        self.entries.encode(out, |e| {
             let (p, s) = (e.prefixes, e.suffixes);
             [p.0, p.1, s.0, s.1, e.rule, u32::from(e.group)]
-        }));
+        });
         out.rows(self.affixes.iter().map(|a| {
             let ([e0, e1], [m0, m1]) = (halves(a.edge), halves(a.mask));
             [a.start, a.len, e0, e1, m0, m1]
@@ -304,10 +303,9 @@ impl Matcher {
         let mut input = In(bytes);
         let patterns = *input.numbers()?.first()? as usize;
         let automaton = WordStarts::decode(&mut input, patterns)?;
-        let starts = input.numbers()?;
         // Affix ranges are checked against the count of affixes once it is known.
         let mut last_affix = 0;
-        let items = input.rows(|[p0, p1, s0, s1, rule, group]| {
+        let entries = Grouped::decode(&mut input, |[p0, p1, s0, s1, rule, group]| {
             last_affix = last_affix.max(p1).max(s1);
             let fits = p0 <= p1 && s0 <= s1 && (rule as usize) < rules && (group as usize) < Groups::MAX;
             fits.then_some(Entry {
@@ -334,7 +332,6 @@ impl Matcher {
             })?
             .into_iter()
             .collect();
-        let entries = Grouped::from_parts(starts, items)?;
         let fits = last_affix as usize <= affixes.len() && last_byte <= affix_bytes.len() as u64;
         let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
         (whole && fits).then(|| {

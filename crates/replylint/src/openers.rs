@@ -349,8 +349,7 @@ impl Openers {
         );
         out.rows(self.template_words.iter().map(|&w| [w]));
         for grouped in [&self.by_first, &self.by_rarest] {
-            out.rows(grouped.starts().iter().map(|&s| [s]));
-            out.rows(grouped.items().iter().map(|&t| [t]));
+            grouped.encode(out, |&t| [t]);
         }
         out.rows([[self.vocabularies.len() as u32]].into_iter());
         for vocabulary in &self.vocabularies {
@@ -379,9 +378,8 @@ impl Openers {
         })?;
         let template_words = input.rows(|[w]| ((w as usize) < count).then_some(w))?;
         let mut grouped = || {
-            let starts = input.numbers()?;
-            let items = input.rows(|[t]| ((t as usize) < templates.len()).then_some(t))?;
-            Grouped::from_parts(starts, items).filter(|g| g.keys() == count)
+            Grouped::decode(&mut input, |[t]| ((t as usize) < templates.len()).then_some(t))
+                .filter(|g| g.keys() == count)
         };
         let (by_first, by_rarest) = (grouped()?, grouped()?);
         let vocabularies = *input.numbers()?.first()?;

@@ -134,14 +134,14 @@ fn normalize_unicode(text: &str) -> Normalized {
 }
 
 /// Folds a text in NFC character by character; `None` when it is not in NFC, which is only
-/// checked once a character that is not [composed](is_composed) comes up: most texts have
-/// none.
+/// checked around the characters that are not [composed](is_composed): most texts have none.
 fn fold_composed(text: &str) -> Option<Builder> {
     let mut out = Builder {
         text: String::with_capacity(text.len()),
         origins: Vec::new(),
     };
-    let mut checked = false;
+    // The text before this byte is known to be in NFC.
+    let mut checked = 0;
     let mut i = 0;
     while i < text.len() {
         // A run of characters that stay as they are (a word, mostly) is copied at once.
@@ -152,19 +152,42 @@ fn fold_composed(text: &str) -> Option<Builder> {
             continue;
         }
         let (c, len) = char_at(text, i);
-        if !checked && !is_composed(c) {
-            // The quick check answers "maybe" for the characters that may compose with the
-            // one before (as Tamil "ா" does); the text itself tells, at the cost of one
-            // composition, which is less than folding it cluster by cluster.
-            if !is_nfc_by_quick_check(text) && !text.chars().eq(text.nfc()) {
+        if i >= checked && !is_composed(c) {
+            let segment = nfc_segment(text, i);
+            if !is_nfc_segment(&text[segment.clone()]) {
                 return None;
             }
-            checked = true;
+            checked = segment.end;
         }
         out.push(c, i, i + len);
         i += len;
     }
     Some(out)
+}
+
+/// The bytes of `text` around the character at `at` that NFC rewrites, if anything, without
+/// looking further: from the last [composed](is_composed) character at or before it to the
+/// next one after it. Nothing composes with a composed character that comes before it or
+/// is reordered across it, so a text is in NFC when each of these stretches is.
+fn nfc_segment(text: &str, at: usize) -> std::ops::Range<usize> {
+    let after = at + utf8_len(text.as_bytes()[at]);
+    let start = text[..after]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_composed(c))
+        .map_or(0, |(i, _)| i);
+    let end = text[after..]
+        .char_indices()
+        .find(|&(_, c)| is_composed(c))
+        .map_or(text.len(), |(i, _)| after + i);
+    start..end
+}
+
+/// True when the stretch `segment` is in NFC. The quick check answers "maybe" for the
+/// characters that may compose with the one before (as Tamil "ா" does); composing the stretch
+/// then tells.
+fn is_nfc_segment(segment: &str) -> bool {
+    is_nfc_by_quick_check(segment) || segment.chars().eq(segment.nfc())
 }
 
 /// Folds a text that is not in NFC. Composition never crosses a grapheme cluster, so each
@@ -836,6 +859,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_text_is_taken_for_nfc_exactly_when_it_is() {
+        // Every string of up to four characters over starters and the marks and vowel signs
+        // that compose with them, reorder or do neither: Tamil "ொ" is "ெ" then "ா".
+        let alphabet = [
+            'a', 'e', '\u{301}', '\u{327}', 'é', 'க', 'ெ', 'ா', 'ொ', 'ᄀ', 'ᅡ', '가', ' ',
+        ];
+        let mut texts = vec![String::new()];
+        for length in 1..=4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == length - 1)
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        let mut not_nfc = 0;
+        for text in &texts {
+            let nfc = text.chars().eq(text.nfc());
+            not_nfc += usize::from(!nfc);
+            assert_eq!(fold_composed(text).is_some(), nfc, "{text:?}");
+        }
+        assert!(not_nfc > 1000, "{not_nfc}");
     }
 
     #[test]

@@ -137,6 +137,10 @@ impl Affix {
 /// The eight bytes of `bytes` that end at `end` (zeros before the start), as a little-endian
 /// word: the window a prefix's edge is compared with.
 fn window_before(bytes: &[u8], end: usize) -> u64 {
+    // Nearly always eight bytes are there: one load, without the copy's call.
+    if let Some(eight) = end.checked_sub(8).and_then(|start| bytes.get(start..end)) {
+        return u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    }
     let start = end.saturating_sub(8);
     let mut word = [0u8; 8];
     word[8 - (end - start)..].copy_from_slice(&bytes[start..end]);
@@ -145,6 +149,9 @@ fn window_before(bytes: &[u8], end: usize) -> u64 {
 
 /// The eight bytes of `bytes` from `start` on (zeros after the end): a suffix's window.
 fn window_after(bytes: &[u8], start: usize) -> u64 {
+    if let Some(eight) = bytes.get(start..start + 8) {
+        return u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    }
     let end = (start + 8).min(bytes.len());
     let mut word = [0u8; 8];
     word[..end - start].copy_from_slice(&bytes[start..end]);
@@ -412,7 +419,7 @@ impl Matcher {
                     let Some(start) = anchor_start.checked_sub(prefix.len as usize) else {
                         continue;
                     };
-                    if &bytes[start..anchor_start] != self.bytes_of(prefix)
+                    if !self.fits_whole(prefix, &bytes[start..anchor_start])
                         || !starts_on_boundary(haystack, start)
                     {
                         continue;
@@ -423,7 +430,8 @@ impl Matcher {
                         .filter(|s| s.may_fit(after))
                     {
                         let end = anchor_end + suffix.len as usize;
-                        if bytes.get(anchor_end..end) == Some(self.bytes_of(suffix))
+                        if end <= bytes.len()
+                            && self.fits_whole(suffix, &bytes[anchor_end..end])
                             && ends_on_boundary(haystack, end)
                         {
                             candidates.push(RawMatch {
@@ -443,8 +451,10 @@ impl Matcher {
         &self.affixes[first as usize..end as usize]
     }
 
-    fn bytes_of(&self, affix: &Affix) -> &[u8] {
-        &self.affix_bytes[affix.start as usize..(affix.start + affix.len) as usize]
+    /// True when `text`, as long as `affix` and at its place, is it, `affix` having fit its
+    /// window: an affix of up to eight bytes is all edge, which the window held.
+    fn fits_whole(&self, affix: &Affix, text: &[u8]) -> bool {
+        affix.len <= 8 || text == &self.affix_bytes[affix.start as usize..(affix.start + affix.len) as usize]
     }
 }
 
@@ -564,6 +574,25 @@ mod tests {
         assert_eq!(find("that's company policy"), ["7:company policy"]);
         assert_eq!(find("it's company policy nowhere"), ["7:it's company policy"]);
         assert_eq!(find("company policyholder"), [] as [&str; 0]);
+    }
+
+    #[test]
+    fn affixes_longer_than_their_edge_are_checked_whole() {
+        // Both long affixes share their eight bytes next to the anchor with the text; only
+        // one is all there.
+        let split = Split {
+            prefixes: vec!["we always said that".into(), "as we said that".into()],
+            anchors: vec!["rules".into()],
+            suffixes: vec!["are the rules here".into(), "are the rules there".into()],
+        };
+        let m = Matcher::new(&[(split, 3, 0)], &[]).unwrap();
+        let text = "as we said that rules are the rules there.";
+        let out = leftmost_longest(m.candidates(text, Groups::one(0)));
+        let found: Vec<&str> = out.iter().map(|r| &text[r.start..r.end]).collect();
+        assert_eq!(found, ["as we said that rules are the rules there"]);
+        assert!(m
+            .candidates("we never said that rules are the rules", Groups::one(0))
+            .is_empty());
     }
 
     #[test]

@@ -184,10 +184,11 @@ pub const BONUS_PER_POSITIVE_CATEGORY: i32 = 5;
 
 /// Builds the report from sorted hits on `text` and the commitments found in it.
 pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found]) -> Report {
-    let spans = unit_spans(text, hits.iter().map(|h| h.start..h.end));
+    let mut units = Units::new(text);
     let mut counts: BTreeMap<Category, usize> = Category::ALL.iter().map(|&c| (c, 0)).collect();
     let mut findings = Vec::with_capacity(hits.len());
-    for (hit, &(span, char_span, utf16_span)) in hits.iter().zip(&spans) {
+    for hit in hits {
+        let (span, char_span, utf16_span) = units.spans(hit.start..hit.end);
         let rule = &rules[hit.rule];
         *counts.entry(rule.category).or_default() += 1;
         findings.push(Finding {
@@ -204,10 +205,9 @@ pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found
         });
     }
     let score = score(&findings);
-    let spans = unit_spans(text, found.iter().map(|c| c.sentence.clone()));
     let commitments = found
         .iter()
-        .zip(spans)
+        .map(|c| (c, units.spans(c.sentence.clone())))
         .map(|(c, (span, char_span, utf16_span))| Commitment {
             text: text[c.sentence.clone()].to_string(),
             span,
@@ -260,41 +260,64 @@ pub fn score(findings: &[Finding]) -> u8 {
     (BASE_SCORE - penalty + bonus).clamp(0, 100) as u8
 }
 
-/// Each byte range of `text` as spans in bytes, code points and UTF-16 units, in one pass
-/// over the text.
-fn unit_spans(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<(Span, Span, Span)> {
-    let bytes: Vec<usize> = ranges.flat_map(|r| [r.start, r.end]).collect();
-    let (chars, utf16) = unit_offsets(text, &bytes);
-    let span = |offsets: &[usize], i: usize| Span {
-        start: offsets[2 * i],
-        end: offsets[2 * i + 1],
-    };
-    (0..bytes.len() / 2)
-        .map(|i| (span(&bytes, i), span(&chars, i), span(&utf16, i)))
-        .collect()
+/// Byte ranges of one text as spans in bytes, code points and UTF-16 units. Ranges given in
+/// order of their starts cost one pass over the text in all; ranges are short, and counted
+/// from their start.
+struct Units<'t> {
+    text: &'t [u8],
+    ascii: bool,
+    /// A byte offset, and the code points and UTF-16 units before it.
+    at: usize,
+    chars: usize,
+    utf16: usize,
 }
 
-/// The code-point and UTF-16 offsets of byte offsets of `text`.
-fn unit_offsets(text: &str, bytes: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    if text.is_ascii() {
-        return (bytes.to_vec(), bytes.to_vec());
-    }
-    let mut order: Vec<usize> = (0..bytes.len()).collect();
-    order.sort_by_key(|&i| bytes[i]);
-    let (mut chars, mut utf16) = (vec![0; bytes.len()], vec![0; bytes.len()]);
-    let (mut at, mut n_chars, mut n_utf16) = (0, 0, 0);
-    let mut rest = text.chars();
-    for i in order {
-        while at < bytes[i] {
-            let c = rest.next().expect("hit offsets lie inside the text");
-            at += c.len_utf8();
-            n_chars += 1;
-            n_utf16 += c.len_utf16();
+impl<'t> Units<'t> {
+    fn new(text: &'t str) -> Units<'t> {
+        Units {
+            text: text.as_bytes(),
+            ascii: text.is_ascii(),
+            at: 0,
+            chars: 0,
+            utf16: 0,
         }
-        chars[i] = n_chars;
-        utf16[i] = n_utf16;
     }
-    (chars, utf16)
+
+    fn spans(&mut self, range: Range<usize>) -> (Span, Span, Span) {
+        let bytes = Span {
+            start: range.start,
+            end: range.end,
+        };
+        if self.ascii {
+            return (bytes, bytes, bytes);
+        }
+        if range.start < self.at {
+            (self.at, self.chars, self.utf16) = (0, 0, 0);
+        }
+        let (chars, utf16) = units(&self.text[self.at..range.start]);
+        (self.at, self.chars, self.utf16) = (range.start, self.chars + chars, self.utf16 + utf16);
+        let (span_chars, span_utf16) = units(&self.text[range]);
+        (
+            bytes,
+            Span {
+                start: self.chars,
+                end: self.chars + span_chars,
+            },
+            Span {
+                start: self.utf16,
+                end: self.utf16 + span_utf16,
+            },
+        )
+    }
+}
+
+/// How many code points and UTF-16 units the UTF-8 `bytes` hold, counted from the bytes
+/// alone: every byte but a continuation byte starts a code point, and those of four bytes
+/// (from a lead byte of 0xF0 up) take two UTF-16 units.
+fn units(bytes: &[u8]) -> (usize, usize) {
+    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars, chars + astral)
 }
 
 #[cfg(test)]
@@ -385,6 +408,31 @@ mod tests {
         assert_eq!(f.char_span(), Span { start: 2, end: 3 });
         assert_eq!(f.utf16_span(), Span { start: 3, end: 4 });
         assert_eq!(r.findings()[1].char_span(), Span { start: 4, end: 5 });
+    }
+
+    #[test]
+    fn every_span_counts_what_comes_before_it_in_each_unit() {
+        let text = "a é 中 😀 b😀é";
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let in_units = |bytes: usize| {
+            (
+                text[..bytes].chars().count(),
+                text[..bytes].encode_utf16().count(),
+            )
+        };
+        let mut units = Units::new(text);
+        // Forwards, then back to the start, as findings and then commitments go.
+        for pass in 0..2 {
+            for (i, &start) in bounds.iter().enumerate() {
+                for &end in &bounds[i..] {
+                    let (bytes, chars, utf16) = units.spans(start..end);
+                    assert_eq!((bytes.start, bytes.end), (start, end));
+                    let ((cs, us), (ce, ue)) = (in_units(start), in_units(end));
+                    assert_eq!((chars.start, chars.end), (cs, ce), "{pass} {start}..{end}");
+                    assert_eq!((utf16.start, utf16.end), (us, ue), "{pass} {start}..{end}");
+                }
+            }
+        }
     }
 
     #[test]

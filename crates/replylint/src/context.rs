@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 
 use crate::category::Category;
 use crate::lexicon::{cue_literal, Context, CUE_LISTS};
-use crate::normalize::{char_at, is_word_char, normalize_literal, utf8_len, Normalized};
+use crate::normalize::{char_at, is_word_char, normalize_literal, Normalized};
 use crate::report::{Hit, RuleMeta};
 
 /// A negation governs a phrase that starts at most this many words after it ("won't tell
@@ -206,22 +206,20 @@ fn closers_of(c: char) -> Option<&'static [char]> {
 
 /// The first character from byte `from` of `text` on that may open a quotation, with its
 /// offset and the marks that close it. Every opening mark is ASCII or starts with the byte
-/// 0xC2, 0xE2 or 0xE3, so other characters are stepped over by their first byte alone.
+/// 0xC2, 0xE2 or 0xE3, none of which is ever inside a character, so the bytes are searched
+/// for those alone.
 fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [char])> {
     let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(&byte) = bytes.get(at) {
-        let len = match byte {
-            b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3 => {
-                let (c, len) = char_at(text, at);
-                if let Some(closers) = closers_of(c) {
-                    return Some((at, c, closers));
-                }
-                len
-            }
-            _ => utf8_len(byte),
-        };
-        at += len;
+    while let Some(i) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+    {
+        let (c, len) = char_at(text, at + i);
+        if let Some(closers) = closers_of(c) {
+            return Some((at + i, c, closers));
+        }
+        at += i + len;
     }
     None
 }

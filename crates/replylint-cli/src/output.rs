@@ -177,7 +177,14 @@ impl RuleJson {
             out.write_all(tail.as_bytes())?;
         }
         out.write_all(b"],\"counts\":{")?;
-        for (i, (&category, &count)) in report.counts().iter().enumerate() {
+        // What `Report::counts` holds, in its order, without building the map: every category
+        // of a reply, and those of a customer's words where found.
+        let customer = Category::CUSTOMER.iter().filter(|&&c| report.count(c) > 0);
+        let counts = Category::ALL
+            .iter()
+            .chain(customer)
+            .map(|&c| (c, report.count(c)));
+        for (i, (category, count)) in counts.enumerate() {
             if i > 0 {
                 out.write_all(b",")?;
             }

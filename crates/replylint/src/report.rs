@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -110,13 +110,37 @@ impl Finding {
 /// assert_eq!(report.count(Category::Deflection), 1);
 /// assert!(report.score() < 90);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 pub struct Report {
     findings: Vec<Finding>,
-    counts: BTreeMap<Category, usize>,
+    /// Worked out from the findings when first asked for, as most reports never are; read
+    /// back from JSON the same way.
+    #[serde(skip)]
+    counts: OnceLock<BTreeMap<Category, usize>>,
     score: u8,
     #[serde(default)]
     commitments: Vec<Commitment>,
+}
+
+/// The counts follow from the findings, so they need no comparing.
+impl PartialEq for Report {
+    fn eq(&self, other: &Report) -> bool {
+        self.findings == other.findings && self.score == other.score && self.commitments == other.commitments
+    }
+}
+
+impl Eq for Report {}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut report = serializer.serialize_struct("Report", 4)?;
+        report.serialize_field("findings", &self.findings)?;
+        report.serialize_field("counts", self.counts())?;
+        report.serialize_field("score", &self.score)?;
+        report.serialize_field("commitments", &self.commitments)?;
+        report.end()
+    }
 }
 
 impl Report {
@@ -126,11 +150,17 @@ impl Report {
     }
     /// How many findings of each category (every category is present, most with 0).
     pub fn counts(&self) -> &BTreeMap<Category, usize> {
-        &self.counts
+        self.counts.get_or_init(|| {
+            let mut counts: BTreeMap<Category, usize> = Category::ALL.iter().map(|&c| (c, 0)).collect();
+            for finding in &self.findings {
+                *counts.entry(finding.category).or_default() += 1;
+            }
+            counts
+        })
     }
     /// How many findings of one category.
     pub fn count(&self, category: Category) -> usize {
-        self.counts.get(&category).copied().unwrap_or(0)
+        self.findings.iter().filter(|f| f.category == category).count()
     }
     /// The reply's score from 0 to 100 (see [`score`](crate::score)).
     pub fn score(&self) -> u8 {
@@ -185,12 +215,10 @@ pub const BONUS_PER_POSITIVE_CATEGORY: i32 = 5;
 /// Builds the report from sorted hits on `text` and the commitments found in it.
 pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found]) -> Report {
     let mut units = Units::new(text);
-    let mut counts: BTreeMap<Category, usize> = Category::ALL.iter().map(|&c| (c, 0)).collect();
     let mut findings = Vec::with_capacity(hits.len());
     for hit in hits {
         let (span, char_span, utf16_span) = units.spans(hit.start..hit.end);
         let rule = &rules[hit.rule];
-        *counts.entry(rule.category).or_default() += 1;
         findings.push(Finding {
             rule_id: rule.id.clone(),
             category: rule.category,
@@ -224,7 +252,7 @@ pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found
         .collect();
     Report {
         findings,
-        counts,
+        counts: OnceLock::new(),
         score,
         commitments,
     }
@@ -433,6 +461,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn counts_follow_the_findings_and_the_order_of_the_categories() {
+        let r = report(
+            "abcdef",
+            &[
+                (Category::Complaint, Severity::Info, 0, 1),
+                (Category::Jargon, Severity::Info, 1, 2),
+                (Category::Jargon, Severity::Info, 2, 3),
+            ],
+        );
+        let order: Vec<Category> = Category::ALL.iter().chain(&Category::CUSTOMER).copied().collect();
+        assert_eq!(r.counts().keys().copied().collect::<Vec<_>>(), order);
+        for (&category, &n) in r.counts() {
+            assert_eq!(r.count(category), n);
+        }
+        assert_eq!((r.count(Category::Jargon), r.count(Category::Complaint)), (2, 1));
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains(r#""counts":{"jargon":2,"#), "{json}");
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+        assert_eq!(back.counts(), r.counts());
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! Every reply is cut into sentences for its opening, and again for commitments. The crate
 //! looks up each character's sentence-break property by binary search; [`sentences`] runs
 //! the crate's own state machine over a table instead: a match for ASCII, and for the rest
-//! two array lookups in the table build.rs writes from `regex-syntax`'s Unicode data. A text
-//! with a character unassigned in that Unicode version, which may be newer in the crate, goes
-//! to the crate. Tests check that both give the same boundaries on every short string of one
-//! character of each property, and that every character behaves as its property's does.
+//! two array lookups in the table build.rs writes from `regex-syntax`'s Unicode data. From the
+//! first character it looks at that is unassigned in that Unicode version, which may be newer
+//! in the crate, the crate cuts the rest of the text. Tests check that both give the same
+//! boundaries on every short string of one character of each property, and that every
+//! character behaves as its property's does.
+
+use std::cell::Cell;
 
 use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
@@ -21,19 +24,17 @@ mod table {
 /// The sentences of `text` with their byte offsets: what
 /// [`split_sentence_bound_indices`](UnicodeSegmentation::split_sentence_bound_indices) gives.
 pub(crate) fn sentences(text: &str) -> Sentences<'_> {
-    if text.is_ascii() || text.chars().all(|c| c.is_ascii() || code(c) != UNASSIGNED) {
-        Sentences::Fast(FastSentences {
-            text,
-            pos: 0,
-            state: [Part::Sot; 4],
-            sentence_start: None,
-        })
-    } else {
-        Sentences::Unicode(text.split_sentence_bound_indices())
-    }
+    Sentences::Fast(FastSentences {
+        text,
+        pos: 0,
+        state: [Part::Sot; 4],
+        sentence_start: None,
+        met_unassigned: Cell::new(false),
+    })
 }
 
-/// The iterator [`sentences`] returns.
+/// The iterator [`sentences`] returns: the table's until it meets a character the table
+/// lacks, the crate's from there on.
 pub(crate) enum Sentences<'t> {
     Fast(FastSentences<'t>),
     Unicode(USentenceBoundIndices<'t>),
@@ -43,10 +44,24 @@ impl<'t> Iterator for Sentences<'t> {
     type Item = (usize, &'t str);
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
-        match self {
-            Sentences::Fast(s) => s.next(),
-            Sentences::Unicode(s) => s.next(),
+        let fast = match self {
+            Sentences::Fast(fast) => fast,
+            Sentences::Unicode(s) => return s.next(),
+        };
+        let from = fast.sentence_start.unwrap_or(0);
+        let next = fast.next();
+        if !fast.met_unassigned.get() {
+            return next;
         }
+        // The sentences given so far looked at no such character, so the crate cuts them
+        // alike; it goes on from where they end.
+        let mut rest = fast.text.split_sentence_bound_indices();
+        let mut ahead = rest.clone();
+        while ahead.next().is_some_and(|(start, _)| start < from) {
+            rest.next();
+        }
+        *self = Sentences::Unicode(rest);
+        self.next()
     }
 }
 
@@ -224,9 +239,9 @@ fn is_sa_term(part: Part) -> bool {
 }
 
 /// SB8: `ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower`.
-fn sb8(state: &State, ahead: &str) -> bool {
+fn sb8(state: &State, ahead: &str, property: impl Fn(char) -> Property) -> bool {
     state[before_close_and_sp(state)] == Part::ATerm
-        && ahead.chars().map(Property::of).find(|p| {
+        && ahead.chars().map(property).find(|p| {
             matches!(
                 p,
                 Property::Lower
@@ -274,6 +289,8 @@ pub(crate) struct FastSentences<'t> {
     pos: usize,
     state: State,
     sentence_start: Option<usize>,
+    /// Set once a character the table lacks was looked up: [`Sentences`] then hands over.
+    met_unassigned: Cell<bool>,
 }
 
 impl FastSentences<'_> {
@@ -286,7 +303,17 @@ impl FastSentences<'_> {
             return Some((ASCII_PROPERTIES[usize::from(byte)], 1));
         }
         let (c, len) = char_at(self.text, at);
-        Some((Property::of(c), len))
+        Some((self.property(c), len))
+    }
+
+    /// The property of `c`, noting a character the table lacks.
+    fn property(&self, c: char) -> Property {
+        let property = Property::of(c);
+        // The table gives its unassigned characters `Other`.
+        if property == Property::Other && !c.is_ascii() && code(c) == UNASSIGNED {
+            self.met_unassigned.set(true);
+        }
+        property
     }
 
     /// Moves past the characters before which no break can come: with no terminator pending
@@ -346,7 +373,7 @@ impl FastSentences<'_> {
                 _ if matches!(last, Part::UpperLower | Part::Other) => false,
                 Property::Numeric if last == Part::ATerm => false,
                 Property::Upper if before[2] == Part::UpperLower && last == Part::ATerm => false,
-                _ if sb8(&before, &self.text[at..]) => false,
+                _ if sb8(&before, &self.text[at..], |c| self.property(c)) => false,
                 Property::SContinue | Property::STerm | Property::ATerm if sb8a(&before) => false,
                 Property::Close | Property::Sp | Property::Sep | Property::Cr | Property::Lf
                     if sb9(&before) =>
@@ -527,15 +554,28 @@ mod tests {
     }
 
     #[test]
-    fn text_with_a_character_the_table_lacks_goes_to_unicode_segmentation() {
+    fn from_a_character_the_table_lacks_on_unicode_segmentation_cuts_the_text() {
         let unassigned = (0x378..)
             .filter_map(char::from_u32)
             .find(|&c| code(c) == UNASSIGNED)
             .unwrap();
-        let text = format!("Hi. {unassigned} Ok? Yes");
-        assert!(matches!(sentences(&text), Sentences::Unicode(_)));
-        assert_same_as_unicode_segmentation(&[text]);
-        assert!(matches!(sentences("Привет. Как дела?"), Sentences::Fast(_)));
+        // First, in the middle, in the look-ahead of SB8 after "etc.", and last.
+        let texts = [
+            format!("{unassigned} Hi. Ok? Yes"),
+            format!("Hi. {unassigned} Ok? Yes"),
+            format!("Hi there. See etc. {unassigned} more. Ok"),
+            format!("Привет. Как дела? {unassigned}"),
+        ];
+        assert_same_as_unicode_segmentation(&texts);
+        // The sentences before it are the table's; the crate gives the rest.
+        let mut cut = sentences(&texts[2]);
+        assert_eq!(cut.next(), Some((0, "Hi there. ")));
+        assert!(matches!(cut, Sentences::Fast(_)));
+        assert_eq!(cut.next().map(|(at, _)| at), Some(10));
+        assert!(matches!(cut, Sentences::Unicode(_)));
+        let mut all = sentences("Привет. Как дела?");
+        while all.next().is_some() {}
+        assert!(matches!(all, Sentences::Fast(_)));
     }
 
     #[test]

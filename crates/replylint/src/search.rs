@@ -21,34 +21,37 @@ pub(crate) struct TooManyStates;
 /// spaces, at every character). Each walk starts there and stops when no pattern can go on,
 /// so a text costs about one short walk per word.
 ///
-/// The states are numbered breadth first, the start being 0, so the children of a state are
-/// consecutive states, in byte order, and the states near the start, which every walk
-/// visits, sit together in memory.
+/// The trie is laid out as a double array: the child of the state in slot `s` on byte `b` is
+/// in slot `base(s) + b`, if that slot's parent is `s`. A step of a walk is then an addition
+/// and one comparison, however many children the state has.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct WordStarts {
-    /// The state a walk enters from the start on each byte, or 0 when no pattern starts with
-    /// that byte.
-    first: Box<[u32; 256]>,
-    /// Each state's pattern and children, read together at every step of a walk.
-    states: Box<[State]>,
-    /// The byte that leads into each state, then [`SCAN_LIMIT`] bytes of padding, so that the
-    /// bytes of any state's children can be read as one word.
-    byte: Box<[u8]>,
+    /// The root in slot 0, the other states where their parents' bases put them, the rest
+    /// empty; 256 slots past the highest base, so that no step reads past the end.
+    slots: Box<[Slot]>,
 }
 
+/// One slot of the double array, read whole at every step of a walk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct State {
+struct Slot {
+    /// The slot of the state's parent, or [`NO_STATE`] in an empty slot and the root's.
+    parent: u32,
+    /// Where the state's children are: the child on byte `b` is in slot `base + b`.
+    base: u32,
     /// The pattern the state spells, or [`NO_PATTERN`].
     pattern: u32,
-    /// Its children are the states `children.0..children.1`.
-    children: (u32, u32),
 }
 
 const NO_PATTERN: u32 = u32::MAX;
+const NO_STATE: u32 = u32::MAX;
 
-/// Up to this many children, a state's byte is found among them by comparing them all at once
-/// as one word; above, by binary search.
-const SCAN_LIMIT: usize = 8;
+impl Slot {
+    const EMPTY: Slot = Slot {
+        parent: NO_STATE,
+        base: 0,
+        pattern: NO_PATTERN,
+    };
+}
 
 impl WordStarts {
     /// Builds the trie; `patterns` must be distinct and not empty.
@@ -64,14 +67,19 @@ impl WordStarts {
         // Each state is a run of `order`: the patterns that share its `depth` first bytes.
         // The run is sorted by the byte that follows (the pattern it spells, which has none,
         // first), and its children split it by that byte: a radix sort, one byte a state.
+        // The states are taken breadth first, so each one's slot is known, from its parent's
+        // base, when its turn comes to place its children.
         let mut order: Vec<u32> = (0..count).collect();
         let mut runs: Vec<(u32, u32, u32)> = Vec::with_capacity(states);
         runs.push((0, count, 0));
-        let mut byte = Vec::with_capacity(states + SCAN_LIMIT);
-        byte.push(0);
-        let mut nodes: Vec<State> = Vec::with_capacity(states);
+        let mut slot_of: Vec<u32> = Vec::with_capacity(states);
+        slot_of.push(0);
+        let mut layout = Layout::with_capacity(states);
+        layout.take(0, NO_STATE);
+        let mut children: Vec<u8> = Vec::new();
         let number = |n: usize| u32::try_from(n).map_err(|_| TooManyStates);
-        while let Some(&(mut lo, hi, depth)) = runs.get(nodes.len()) {
+        let mut state = 0;
+        while let Some(&(mut lo, hi, depth)) = runs.get(state) {
             let depth = depth as usize;
             let run = &mut order[lo as usize..hi as usize];
             sort_by_byte(run, |i| byte_at(i, depth));
@@ -83,81 +91,74 @@ impl WordStarts {
                 }
                 None => NO_PATTERN,
             };
-            let first_child = number(runs.len())?;
+            children.clear();
             while lo < hi {
                 let next = byte_at(order[lo as usize], depth);
                 let end = (lo + 1..hi)
                     .find(|&i| byte_at(order[i as usize], depth) != next)
                     .unwrap_or(hi);
                 runs.push((lo, end, depth as u32 + 1));
-                byte.push(next.expect("only the state's own pattern ends here"));
+                children.push(next.expect("only the state's own pattern ends here"));
                 lo = end;
             }
-            nodes.push(State {
-                pattern,
-                children: (first_child, number(runs.len())?),
-            });
+            let slot = slot_of[state];
+            let base = layout.base_for(&children);
+            for &b in &children {
+                let child = base + usize::from(b);
+                layout.take(child, slot);
+                slot_of.push(number(child)?);
+            }
+            let here = &mut layout.slots[slot as usize];
+            here.pattern = pattern;
+            here.base = number(base)?;
+            state += 1;
         }
-
-        let mut first = Box::new([0; 256]);
-        let (lo, hi) = nodes[0].children;
-        for child in lo..hi {
-            first[usize::from(byte[child as usize])] = child;
-        }
-        byte.extend([0; SCAN_LIMIT]);
+        // Room for every byte after the highest base.
+        let end = layout
+            .slots
+            .iter()
+            .map(|s| s.base as usize + 256)
+            .max()
+            .unwrap_or(256);
+        number(end)?;
+        layout.slots.resize(end, Slot::EMPTY);
         Ok(WordStarts {
-            first,
-            states: nodes.into(),
-            byte: byte.into(),
+            slots: layout.slots.into(),
         })
     }
 
     /// How many patterns the trie holds.
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn patterns(&self) -> usize {
-        self.states.iter().filter(|s| s.pattern != NO_PATTERN).count()
+        self.slots.iter().filter(|s| s.pattern != NO_PATTERN).count()
     }
 
     /// Appends the trie to `out`, for [`WordStarts::decode`].
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode(&self, out: &mut Out) {
-        out.rows(self.first.iter().map(|&s| [s]));
-        out.rows(
-            self.states
-                .iter()
-                .map(|s| [s.pattern, s.children.0, s.children.1]),
-        );
-        out.bytes(&self.byte);
+        out.rows(self.slots.iter().map(|s| [s.parent, s.base, s.pattern]));
     }
 
     /// Reads back what [`WordStarts::encode`] wrote, for `patterns` patterns; `None` unless
-    /// every state and child it names is there, so no walk can index past them.
+    /// the slot of every byte after every base is there, so no walk can index past them.
     pub fn decode(input: &mut In<'_>, patterns: usize) -> Option<WordStarts> {
-        let first: Box<[u32; 256]> = input.numbers()?.into_boxed_slice().try_into().ok()?;
-        // Children are checked against the count of states once it is known.
-        let mut last_child = 0;
-        let states = input.rows(|[pattern, lo, hi]| {
-            let fits = (pattern == NO_PATTERN || (pattern as usize) < patterns) && 1 <= lo && lo <= hi;
-            last_child = last_child.max(hi);
-            fits.then_some(State {
+        let slots = input.rows(|[parent, base, pattern]| {
+            let fits = pattern == NO_PATTERN || (pattern as usize) < patterns;
+            fits.then_some(Slot {
+                parent,
+                base,
                 pattern,
-                children: (lo, hi),
             })
         })?;
-        let byte = input.bytes()?;
-        let count = states.len();
-        let whole = count > 0 && last_child as usize <= count && byte.len() == count + SCAN_LIMIT;
-        (whole && first.iter().all(|&s| (s as usize) < count)).then(|| WordStarts {
-            first,
-            states: states.into(),
-            byte: byte.into(),
-        })
+        let whole = !slots.is_empty() && slots.iter().all(|s| s.base as usize + 256 <= slots.len());
+        whole.then(|| WordStarts { slots: slots.into() })
     }
 
     /// Calls `found(pattern, start, end)` for every pattern that occurs in `haystack`
     /// starting where a word may start, by start, then by end.
     pub fn find(&self, haystack: &str, mut found: impl FnMut(usize, usize, usize)) {
         let bytes = haystack.as_bytes();
+        let root = self.slots[0].base as usize;
         let mut after_word_char = false;
         let mut start = 0;
         while let Some(&byte) = bytes.get(start) {
@@ -170,49 +171,124 @@ impl WordStarts {
             };
             let inside_word = after_word_char && word_char && spaced;
             if !inside_word {
-                let state = self.first[usize::from(byte)];
-                if state != 0 {
-                    self.walk(bytes, start, state, &mut found);
+                let slot = root + usize::from(byte);
+                if self.slots[slot].parent == 0 {
+                    self.walk(bytes, start, slot, &mut found);
                 }
             }
             after_word_char = word_char;
             start += len;
+            // The rest of an ASCII word, most of a text's bytes, starts nothing.
+            if word_char && len == 1 {
+                while bytes.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+                    start += 1;
+                }
+            }
         }
     }
 
-    /// Follows the trie from `state`, entered on the byte at `start`, until no pattern can go
-    /// on, reporting the patterns that start there.
-    fn walk(&self, bytes: &[u8], start: usize, mut state: u32, found: &mut impl FnMut(usize, usize, usize)) {
+    /// Follows the trie from the state in `slot`, entered on the byte at `start`, until no
+    /// pattern can go on, reporting the patterns that start there.
+    fn walk(&self, bytes: &[u8], start: usize, mut slot: usize, found: &mut impl FnMut(usize, usize, usize)) {
         let mut end = start + 1;
         loop {
-            let State { pattern, children } = self.states[state as usize];
+            let Slot { base, pattern, .. } = self.slots[slot];
             if pattern != NO_PATTERN {
                 found(pattern as usize, start, end);
             }
             let Some(&next) = bytes.get(end) else { return };
-            let (lo, hi) = (children.0 as usize, children.1 as usize);
-            let at = if hi - lo <= SCAN_LIMIT {
-                find_byte(&self.byte[lo..lo + SCAN_LIMIT], next).filter(|&at| at < hi - lo)
-            } else {
-                self.byte[lo..hi].binary_search(&next).ok()
-            };
-            let Some(at) = at else { return };
-            state = (lo + at) as u32;
+            let child = base as usize + usize::from(next);
+            if self.slots[child].parent as usize != slot {
+                return;
+            }
+            slot = child;
             end += 1;
         }
     }
 }
 
-/// The place of the first `byte` among eight bytes, all compared at once: each byte of the
-/// word that equals `byte` becomes zero, and the lowest zero byte is found by the usual
-/// arithmetic (any byte it flags above a zero one may be wrong, the lowest never is).
-fn find_byte(eight: &[u8], byte: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = ONES << 7;
-    let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-    let x = word ^ (ONES * u64::from(byte));
-    let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
-    (zeros != 0).then(|| zeros.trailing_zeros() as usize / 8)
+/// The double array as it is filled: its slots, which of them are taken (a bit each, so that
+/// runs of taken slots are stepped over 64 at a time), and the first free one.
+struct Layout {
+    slots: Vec<Slot>,
+    taken: Vec<u64>,
+    first_free: usize,
+    /// For each number of children (the last for as many or more), the base found last.
+    found_last: [usize; 9],
+}
+
+impl Layout {
+    fn with_capacity(states: usize) -> Layout {
+        Layout {
+            slots: Vec::with_capacity(states + states / 8 + 256),
+            taken: Vec::with_capacity(states / 64 + 8),
+            first_free: 0,
+            found_last: [0; 9],
+        }
+    }
+
+    /// The first free slot from `slot` on.
+    fn next_free(&self, slot: usize) -> usize {
+        let mut word = slot / 64;
+        // The slots before `slot` in its word count as taken.
+        let mut bits = self.taken.get(word).copied().unwrap_or(0) | ((1 << (slot % 64)) - 1);
+        while bits == u64::MAX {
+            word += 1;
+            bits = self.taken.get(word).copied().unwrap_or(0);
+        }
+        word * 64 + bits.trailing_ones() as usize
+    }
+
+    /// Gives `slot` to a state whose parent is in slot `parent`.
+    fn take(&mut self, slot: usize, parent: u32) {
+        if slot >= self.slots.len() {
+            self.slots.resize(slot + 1, Slot::EMPTY);
+            self.taken.resize(slot / 64 + 1, 0);
+        }
+        self.slots[slot].parent = parent;
+        self.taken[slot / 64] |= 1 << (slot % 64);
+        if slot == self.first_free {
+            self.first_free = self.next_free(slot);
+        }
+    }
+
+    /// Which of the 64 slots from `slot` on are free, a bit each.
+    fn free_from(&self, slot: usize) -> u64 {
+        let word = |i: usize| self.taken.get(i).copied().unwrap_or(0);
+        let (i, shift) = (slot / 64, slot % 64);
+        let taken = match shift {
+            0 => word(i),
+            _ => (word(i) >> shift) | (word(i + 1) << (64 - shift)),
+        };
+        !taken
+    }
+
+    /// A base at which each of `children` (bytes, ascending) finds its slot free, above 0
+    /// so that no child lands on the root. 64 bases are tried at once, from the first free
+    /// slot for one child; for more, from the base found last for as many, since the array
+    /// only fills up below it (else each would search the same full stretch again).
+    fn base_for(&mut self, children: &[u8]) -> usize {
+        let Some(&lowest) = children.first() else { return 0 };
+        let lowest = usize::from(lowest);
+        let width = children.len().min(self.found_last.len() - 1);
+        let from = self.first_free.max(self.found_last[width]);
+        let mut base = from.max(lowest + 1) - lowest;
+        loop {
+            let mut fits = u64::MAX;
+            for &b in children {
+                fits &= self.free_from(base + usize::from(b));
+                if fits == 0 {
+                    break;
+                }
+            }
+            if fits != 0 {
+                let base = base + fits.trailing_zeros() as usize;
+                self.found_last[width] = base;
+                return base;
+            }
+            base += 64;
+        }
+    }
 }
 
 /// Sorts `run` by `key`, `None` first: by insertion when short, else by counting.
@@ -252,7 +328,7 @@ mod tests {
 
     #[test]
     fn a_walk_finds_what_a_naive_search_from_the_same_place_finds() {
-        // Enough patterns sharing first bytes that some states are searched by binary search.
+        // Enough patterns sharing first bytes that some states have dozens of children.
         let patterns: Vec<String> = (0..600)
             .map(|i| format!("{}{}", char::from(b'a' + (i % 26) as u8), i * 7 % 1000))
             .chain(["a", "ab", "abc", "b1", "b10", "b100", "é", "éa"].map(String::from))
@@ -281,29 +357,6 @@ mod tests {
         }
         assert!(naive.len() > 10);
         assert_eq!(find(&words, text), naive);
-    }
-
-    #[test]
-    fn find_byte_finds_the_first_equal_byte() {
-        let values = [0u8, 1, 0x7F, 0x80, 0x81, 0xFE, 0xFF, b'a'];
-        // Every word of eight bytes from `values` would be too many: every pair of places
-        // holding every pair of values, the rest of one value, is enough for the borrows.
-        for fill in values {
-            for (i, j) in (0..8).flat_map(|i| (0..8).map(move |j| (i, j))) {
-                for (a, b) in values.iter().flat_map(|&a| values.iter().map(move |&b| (a, b))) {
-                    let mut eight = [fill; 8];
-                    eight[i] = a;
-                    eight[j] = b;
-                    for byte in values {
-                        assert_eq!(
-                            find_byte(&eight, byte),
-                            eight.iter().position(|&x| x == byte),
-                            "{eight:?} {byte}"
-                        );
-                    }
-                }
-            }
-        }
     }
 
     #[test]

@@ -544,7 +544,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// The character that starts at byte `at` of `text`, and its length: decoded from the bytes,
 /// without slicing the text, whose boundary checks cost more than the decoding. For the loops
 /// that take ASCII a byte at a time and decode the rest.
-#[inline]
+#[inline(always)]
 pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     let bytes = text.as_bytes();
     let len = utf8_len(bytes[at]);

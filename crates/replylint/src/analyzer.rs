@@ -922,33 +922,29 @@ impl Analyzer {
                 .chain(own.iter().map(|(g, h)| (*g, h, None)));
             for (groups, haystack, anchors) in searches.filter(|(groups, ..)| !groups.is_empty()) {
                 let hay = haystack.as_str();
-                let found = match anchors {
+                let mut found = match anchors {
                     Some(anchors) => inner.matcher.candidates_at(hay, groups, anchors),
                     None => inner.matcher.candidates(hay, groups),
                 };
-                candidates.extend(found.into_iter().map(|m| {
+                for m in &mut found {
                     let (start, end) = haystack.original_span(chunk, m.start, m.end);
-                    RawMatch {
-                        rule: m.rule,
-                        start: offset + start,
-                        end: offset + end,
-                    }
-                }));
+                    (m.start, m.end) = (offset + start, offset + end);
+                }
+                append(&mut candidates, found);
             }
             candidates.retain(|m| (inner.rules[m.rule].category == Category::Complaint) == complaints);
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);
             let chunk_hits = leftmost_longest(candidates);
             let starts: Vec<usize> = chunk_hits.iter().map(|m| m.start).collect();
-            cues.extend(context::prune(
-                chunk_cues,
-                &starts,
-                inner.context_rules.no_next_step.is_some() || inner.context_rules.no_offer_of_help.is_some(),
-            ));
-            hits.extend(chunk_hits.into_iter().map(|m| Hit {
+            let absence =
+                inner.context_rules.no_next_step.is_some() || inner.context_rules.no_offer_of_help.is_some();
+            append(&mut cues, context::prune(chunk_cues, &starts, absence));
+            let chunk_hits = chunk_hits.into_iter().map(|m| Hit {
                 rule: m.rule,
                 start: m.start,
                 end: m.end,
-            }));
+            });
+            append(&mut hits, chunk_hits.collect());
         }
         if inner.detected_language_only {
             if let Some(language) = language_of() {
@@ -1086,6 +1082,16 @@ impl Analyzer {
         {
             texts.iter().map(|t| self.analyze(t.as_ref())).collect()
         }
+    }
+}
+
+/// Appends `more` to `to`, taking it whole when `to` is empty, as it is for the first chunk
+/// and the first search of one, which is most texts.
+fn append<T>(to: &mut Vec<T>, more: Vec<T>) {
+    if to.is_empty() {
+        *to = more;
+    } else {
+        to.extend(more);
     }
 }
 

@@ -60,6 +60,16 @@ struct Entry {
     // Narrow, as there are hundreds of thousands of entries.
     rule: u32,
     group: u8,
+    /// The [keys](prefix_key) of the prefixes, one bit each by their last four bits, all set
+    /// when one is empty: most entries have no prefix that can fit a window, and this says
+    /// so without trying them. It fits in what the entry pads out anyway.
+    prefix_keys: u16,
+}
+
+/// The byte of a prefix's edge, or of the window before an anchor, across the joining space
+/// from the anchor: the last byte of the prefix's last word.
+fn prefix_key(word: u64) -> u16 {
+    1 << ((word >> 48) & 15)
 }
 
 /// A set of pattern groups (at most [`Groups::MAX`]): the groups of lexicons that share a set
@@ -218,11 +228,16 @@ impl Matcher {
                 }
                 Ok((first, narrow(affixes.len())?))
             };
+            let prefixes = store(&split.prefixes, true)?;
             let entry = Entry {
-                prefixes: store(&split.prefixes, true)?,
+                prefixes,
                 suffixes: store(&split.suffixes, false)?,
                 rule: u32::try_from(rule).map_err(|_| Error::TooLarge("more than 4 billion rules".into()))?,
                 group: group as u8,
+                prefix_keys: affixes[prefixes.0 as usize..prefixes.1 as usize]
+                    .iter()
+                    .map(|p| if p.mask == 0 { u16::MAX } else { prefix_key(p.edge) })
+                    .fold(0, |keys, key| keys | key),
             };
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
                 let id = match anchor_ids.get(&**anchor) {
@@ -292,7 +307,14 @@ impl Matcher {
         self.automaton.encode(out);
         self.entries.encode(out, |e| {
             let (p, s) = (e.prefixes, e.suffixes);
-            [p.0, p.1, s.0, s.1, e.rule, u32::from(e.group)]
+            [
+                p.0,
+                p.1,
+                s.0,
+                s.1,
+                e.rule,
+                u32::from(e.group) | u32::from(e.prefix_keys) << 8,
+            ]
         });
         out.rows(self.affixes.iter().map(|a| {
             let ([e0, e1], [m0, m1]) = (halves(a.edge), halves(a.mask));
@@ -312,14 +334,16 @@ impl Matcher {
         let automaton = WordStarts::decode(&mut input, patterns)?;
         // Affix ranges are checked against the count of affixes once it is known.
         let mut last_affix = 0;
-        let entries = Grouped::decode(&mut input, |[p0, p1, s0, s1, rule, group]| {
+        let entries = Grouped::decode(&mut input, |[p0, p1, s0, s1, rule, group_and_keys]| {
             last_affix = last_affix.max(p1).max(s1);
+            let (group, prefix_keys) = (group_and_keys & 0xFF, group_and_keys >> 8);
             let fits = p0 <= p1 && s0 <= s1 && (rule as usize) < rules && (group as usize) < Groups::MAX;
             fits.then_some(Entry {
                 prefixes: (p0, p1),
                 suffixes: (s0, s1),
                 rule,
                 group: group as u8,
+                prefix_keys: u16::try_from(prefix_keys).ok()?,
             })
         })?;
         let mut last_byte = 0;
@@ -405,11 +429,12 @@ impl Matcher {
         for &(anchor, anchor_start, anchor_end) in anchors {
             let before = window_before(bytes, anchor_start);
             let after = window_after(bytes, anchor_end);
+            let key = prefix_key(before);
             for entry in self
                 .entries
                 .of(anchor as u32)
                 .iter()
-                .filter(|e| groups.contains(usize::from(e.group)))
+                .filter(|e| e.prefix_keys & key != 0 && groups.contains(usize::from(e.group)))
             {
                 for prefix in self
                     .affixes_of(entry.prefixes)
@@ -597,6 +622,12 @@ mod tests {
             ["we always said that rules are the rules here"]
         );
         assert_eq!(find("he always said that rules are the rulez here."), ["rules"]);
+    }
+
+    #[test]
+    fn the_prefix_keys_cost_an_entry_no_room() {
+        // There are hundreds of thousands of entries.
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
     }
 
     #[test]

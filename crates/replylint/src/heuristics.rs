@@ -62,17 +62,38 @@ struct Pairs {
 
 fn pairs_in_a_row(text: &str) -> Pairs {
     if text.is_ascii() {
-        let run = |b: u8| matches!(b, b'!' | b'?');
-        let bytes = text.as_bytes();
+        // One pass, each byte's kind from a table: a kind met twice in a row sets its bit.
+        let (mut seen, mut before) = (0, 0);
+        for &b in text.as_bytes() {
+            let kind = ASCII_PAIR_KINDS[usize::from(b)];
+            seen |= kind & before;
+            before = kind;
+        }
         return Pairs {
-            capitals: bytes
-                .windows(2)
-                .any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase()),
-            punctuation: bytes.windows(2).any(|w| run(w[0]) && run(w[1])),
+            capitals: seen & CAPITAL != 0,
+            punctuation: seen & RUN != 0,
         };
     }
     pairs_in_a_row_by_char(text)
 }
+
+const CAPITAL: u8 = 1;
+const RUN: u8 = 2;
+
+/// Each ASCII character's kind for [`pairs_in_a_row`]: [`CAPITAL`], [`RUN`] (`!`, `?`) or 0.
+static ASCII_PAIR_KINDS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => CAPITAL,
+            b'!' | b'?' => RUN,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 fn pairs_in_a_row_by_char(text: &str) -> Pairs {
     let mut pairs = Pairs::default();

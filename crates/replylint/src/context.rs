@@ -211,10 +211,7 @@ fn closers_of(c: char) -> Option<&'static [char]> {
 fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [char])> {
     let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(i) = bytes[at..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
-    {
+    while let Some(i) = find_mark_lead(&bytes[at..]) {
         let (c, len) = char_at(text, at + i);
         if let Some(closers) = closers_of(c) {
             return Some((at + i, c, closers));
@@ -222,6 +219,34 @@ fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [
         at += i + len;
     }
     None
+}
+
+/// The first byte of `bytes` that can start an opening mark: `"`, `'`, 0xC2, 0xE2 or 0xE3.
+/// Eight bytes are looked at together: in each, the bytes equal to one of those become zero,
+/// and the usual arithmetic flags the zero bytes (it may flag a byte above a zero one by
+/// mistake, never the lowest, so the lowest flag of all is right).
+fn find_mark_lead(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    let zeros = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut words = bytes.chunks_exact(8);
+    for (n, eight) in words.by_ref().enumerate() {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let flags = [b'"', b'\'', 0xC2, 0xE2, 0xE3]
+            .into_iter()
+            .fold(0, |f, b| f | zeros(word, b));
+        if flags != 0 {
+            return Some(n * 8 + flags.trailing_zeros() as usize / 8);
+        }
+    }
+    let rest = words.remainder();
+    let tail = bytes.len() - rest.len();
+    rest.iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+        .map(|i| tail + i)
 }
 
 /// A quotation is closed within this many bytes, or it is not one: a stray mark never makes
@@ -420,6 +445,29 @@ pub(crate) fn retain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_eight_byte_search_finds_the_first_mark_lead() {
+        let values = [b'"', b'\'', 0xC2, 0xE2, 0xE3, 0x00, 0x80, 0xA2, b'a', 0xFF];
+        // Every place of a lead among every filler of up to 19 bytes, a second lead after it.
+        for len in 0..20 {
+            for fill in values {
+                for first in 0..len {
+                    for lead in values {
+                        let mut bytes = vec![fill; len];
+                        bytes[first] = lead;
+                        if first + 3 < len {
+                            bytes[first + 3] = b'"';
+                        }
+                        let expected = bytes
+                            .iter()
+                            .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3));
+                        assert_eq!(find_mark_lead(&bytes), expected, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_opening_mark_is_found_by_its_first_byte() {

@@ -488,13 +488,16 @@ impl Matcher {
 /// lowest rule (the first that owns the literal); nothing overlapping what was kept.
 pub(crate) fn leftmost_longest(mut candidates: Vec<RawMatch>) -> Vec<RawMatch> {
     candidates.sort_unstable_by_key(|m| (m.start, Reverse(m.end), m.rule));
-    let mut kept: Vec<RawMatch> = Vec::new();
-    for m in candidates {
-        if kept.last().is_none_or(|last| m.start >= last.end) {
-            kept.push(m);
+    // Kept in place: the last one kept is all a candidate is checked against.
+    let mut end = 0;
+    candidates.retain(|m| {
+        let keep = m.start >= end;
+        if keep {
+            end = m.end;
         }
-    }
-    kept
+        keep
+    });
+    candidates
 }
 
 /// True when a match starting at `start` does not begin inside a word.

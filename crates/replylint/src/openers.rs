@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
-use crate::normalize::{is_word_char, normalize, Normalized};
+use crate::normalize::{char_at, is_word_char, normalize, Normalized};
 use crate::snapshot::{In, Out};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -539,11 +539,30 @@ fn end_of_two_tokens(text: &str) -> usize {
     text.len()
 }
 
-/// The words of a normalised text in order (apostrophes stay inside words: "we've").
+/// The words of a normalised text in order (apostrophes stay inside words: "we've"): its
+/// runs of word characters and apostrophes, ASCII taken a byte at a time.
 fn ordered_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c) && c != '\'')
-        .map(|w| w.trim_matches('\''))
-        .filter(|w| !w.is_empty())
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at;
+        while let Some(&byte) = bytes.get(at) {
+            let (inside, len) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric() || byte == b'\'', 1)
+            } else {
+                let (c, len) = char_at(text, at);
+                (is_word_char(c), len)
+            };
+            if !inside {
+                at += len;
+                return Some(&text[start..at - len]);
+            }
+            at += len;
+        }
+        (start < at).then(|| &text[start..at])
+    })
+    .map(|w| w.trim_matches('\''))
+    .filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
@@ -551,6 +570,28 @@ mod tests {
     use unicode_segmentation::UnicodeSegmentation;
 
     use super::*;
+
+    #[test]
+    fn ordered_words_are_the_runs_between_other_characters() {
+        for text in [
+            "",
+            "we've 'quoted' it",
+            "''",
+            "a",
+            " a1 b ",
+            "thank you—for your patience!!",
+            "ваш заказ, дорогой клиент",
+            "'x'y' z",
+            "கொள்கை இது.",
+        ] {
+            let split: Vec<&str> = text
+                .split(|c: char| !is_word_char(c) && c != '\'')
+                .map(|w| w.trim_matches('\''))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(ordered_words(text).collect::<Vec<_>>(), split, "{text:?}");
+        }
+    }
 
     /// Compares every sentence of `text`, not only its opening.
     fn every_sentence(openers: &Openers, text: &str) -> Option<(usize, usize, usize)> {

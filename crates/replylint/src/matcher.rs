@@ -62,14 +62,23 @@ struct Entry {
     group: u8,
     /// The [keys](prefix_key) of the prefixes, one bit each by their last four bits, all set
     /// when one is empty: most entries have no prefix that can fit a window, and this says
-    /// so without trying them. It fits in what the entry pads out anyway.
+    /// so without trying them. It and `suffix_keys` fit in what the entry pads out anyway.
     prefix_keys: u16,
+    /// The same of the suffixes ([`suffix_key`]), by their last three bits.
+    suffix_keys: u8,
 }
 
 /// The byte of a prefix's edge, or of the window before an anchor, across the joining space
-/// from the anchor: the last byte of the prefix's last word.
+/// from the anchor (the last byte of the prefix's last word), as a bit of `Entry::prefix_keys`.
 fn prefix_key(word: u64) -> u16 {
     1 << ((word >> 48) & 15)
+}
+
+/// The byte of a suffix's edge, or of the window after an anchor, across the joining space
+/// from the anchor (the first byte of the suffix's first word), as a bit of
+/// `Entry::suffix_keys`.
+fn suffix_key(word: u64) -> u8 {
+    1 << ((word >> 8) & 7)
 }
 
 /// A set of pattern groups (at most [`Groups::MAX`]): the groups of lexicons that share a set
@@ -228,15 +237,20 @@ impl Matcher {
                 }
                 Ok((first, narrow(affixes.len())?))
             };
-            let prefixes = store(&split.prefixes, true)?;
+            let (prefixes, suffixes) = (store(&split.prefixes, true)?, store(&split.suffixes, false)?);
+            let of = |(first, end): (u32, u32)| &affixes[first as usize..end as usize];
             let entry = Entry {
                 prefixes,
-                suffixes: store(&split.suffixes, false)?,
+                suffixes,
                 rule: u32::try_from(rule).map_err(|_| Error::TooLarge("more than 4 billion rules".into()))?,
                 group: group as u8,
-                prefix_keys: affixes[prefixes.0 as usize..prefixes.1 as usize]
+                prefix_keys: of(prefixes)
                     .iter()
                     .map(|p| if p.mask == 0 { u16::MAX } else { prefix_key(p.edge) })
+                    .fold(0, |keys, key| keys | key),
+                suffix_keys: of(suffixes)
+                    .iter()
+                    .map(|s| if s.mask == 0 { u8::MAX } else { suffix_key(s.edge) })
                     .fold(0, |keys, key| keys | key),
             };
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
@@ -306,14 +320,14 @@ impl Matcher {
         out.rows([[self.patterns() as u32]].into_iter());
         self.automaton.encode(out);
         self.entries.encode(out, |e| {
-            let (p, s) = (e.prefixes, e.suffixes);
+            let (p, s, p_keys) = (e.prefixes, e.suffixes, e.prefix_keys.to_le_bytes());
             [
                 p.0,
                 p.1,
                 s.0,
                 s.1,
                 e.rule,
-                u32::from(e.group) | u32::from(e.prefix_keys) << 8,
+                u32::from_le_bytes([e.group, p_keys[0], p_keys[1], e.suffix_keys]),
             ]
         });
         out.rows(self.affixes.iter().map(|a| {
@@ -336,14 +350,15 @@ impl Matcher {
         let mut last_affix = 0;
         let entries = Grouped::decode(&mut input, |[p0, p1, s0, s1, rule, group_and_keys]| {
             last_affix = last_affix.max(p1).max(s1);
-            let (group, prefix_keys) = (group_and_keys & 0xFF, group_and_keys >> 8);
+            let [group, prefix_low, prefix_high, suffix_keys] = group_and_keys.to_le_bytes();
             let fits = p0 <= p1 && s0 <= s1 && (rule as usize) < rules && (group as usize) < Groups::MAX;
             fits.then_some(Entry {
                 prefixes: (p0, p1),
                 suffixes: (s0, s1),
                 rule,
-                group: group as u8,
-                prefix_keys: u16::try_from(prefix_keys).ok()?,
+                group,
+                prefix_keys: u16::from_le_bytes([prefix_low, prefix_high]),
+                suffix_keys,
             })
         })?;
         let mut last_byte = 0;
@@ -429,13 +444,12 @@ impl Matcher {
         for &(anchor, anchor_start, anchor_end) in anchors {
             let before = window_before(bytes, anchor_start);
             let after = window_after(bytes, anchor_end);
-            let key = prefix_key(before);
-            for entry in self
-                .entries
-                .of(anchor as u32)
-                .iter()
-                .filter(|e| e.prefix_keys & key != 0 && groups.contains(usize::from(e.group)))
-            {
+            let (prefix, suffix) = (prefix_key(before), suffix_key(after));
+            for entry in self.entries.of(anchor as u32).iter().filter(|e| {
+                e.prefix_keys & prefix != 0
+                    && e.suffix_keys & suffix != 0
+                    && groups.contains(usize::from(e.group))
+            }) {
                 for prefix in self
                     .affixes_of(entry.prefixes)
                     .iter()

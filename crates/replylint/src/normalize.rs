@@ -250,14 +250,39 @@ static ASCII_PLAIN: [bool; 128] = {
     table
 };
 
+const SPACE: u8 = 1;
+const FOLDS: u8 = 2;
+
+/// Each ASCII character's kind for [`normalize_ascii`]: [`SPACE`], [`FOLDS`] (whitespace but
+/// the space, the backtick) or 0.
+static ASCII_FOLD_KINDS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' => SPACE,
+            b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'`' => FOLDS,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// [`normalize`] for ASCII text, which is most replies: byte by byte, the origins left empty
 /// (the identity) unless whitespace was folded away.
 fn normalize_ascii(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     // Most replies have no whitespace but single spaces and no backtick: lowercasing them is
-    // all there is to do.
-    let folds = |b: &u8| matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b'`');
-    if !bytes.iter().any(folds) && !bytes.windows(2).any(|w| w == b"  ") {
+    // all there is to do. One pass tells, each byte's kind from a table: a fold, or a space
+    // after a space.
+    let (mut folds, mut before) = (0, 0);
+    for &b in bytes {
+        let kind = ASCII_FOLD_KINDS[usize::from(b)];
+        folds |= kind & (before | FOLDS);
+        before = kind;
+    }
+    if folds == 0 {
         return Normalized {
             text: text.to_ascii_lowercase(),
             origins: Vec::new(),

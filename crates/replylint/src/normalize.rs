@@ -723,7 +723,9 @@ pub(crate) fn char_class_bits() -> CharClassBits {
 /// True for scripts written without spaces between words, where a phrase may begin or end
 /// inside a run of letters, so the word-boundary check does not apply to them.
 pub(crate) fn is_unspaced_script(c: char) -> bool {
-    matches!(c,
+    // Most letters of most texts come before all of these, and are told by one comparison.
+    c >= '\u{0E00}'
+        && matches!(c,
         '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
         | '\u{1000}'..='\u{109F}' // Myanmar
         | '\u{1780}'..='\u{17FF}' // Khmer

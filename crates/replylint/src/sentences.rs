@@ -295,7 +295,7 @@ pub(crate) struct FastSentences<'t> {
 
 impl FastSentences<'_> {
     /// The property and length of the character at `at`, if there is one.
-    #[inline]
+    #[inline(always)]
     fn property_at(&self, at: usize) -> Option<(Property, usize)> {
         let byte = *self.text.as_bytes().get(at)?;
         // ASCII, most of most texts, without decoding a character.

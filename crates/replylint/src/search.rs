@@ -173,7 +173,7 @@ impl WordStarts {
             if !inside_word {
                 let slot = root + usize::from(byte);
                 if self.slots[slot].parent == 0 {
-                    self.walk(bytes, start, slot, &mut found);
+                    self.walk(bytes, start, slot, self.slots[slot], &mut found);
                 }
             }
             after_word_char = word_char;
@@ -187,18 +187,26 @@ impl WordStarts {
         }
     }
 
-    /// Follows the trie from the state in `slot`, entered on the byte at `start`, until no
-    /// pattern can go on, reporting the patterns that start there.
-    fn walk(&self, bytes: &[u8], start: usize, mut slot: usize, found: &mut impl FnMut(usize, usize, usize)) {
+    /// Follows the trie from the state `here` in `slot`, entered on the byte at `start`, until
+    /// no pattern can go on, reporting the patterns that start there. Each step reads one
+    /// slot: the child's, whose parent tells whether it is one.
+    fn walk(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        mut slot: usize,
+        mut here: Slot,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
         let mut end = start + 1;
         loop {
-            let Slot { base, pattern, .. } = self.slots[slot];
-            if pattern != NO_PATTERN {
-                found(pattern as usize, start, end);
+            if here.pattern != NO_PATTERN {
+                found(here.pattern as usize, start, end);
             }
             let Some(&next) = bytes.get(end) else { return };
-            let child = base as usize + usize::from(next);
-            if self.slots[child].parent as usize != slot {
+            let child = here.base as usize + usize::from(next);
+            here = self.slots[child];
+            if here.parent as usize != slot {
                 return;
             }
             slot = child;

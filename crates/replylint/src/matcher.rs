@@ -35,13 +35,12 @@ pub(crate) struct Matcher {
     affixes: Box<[Affix]>,
     /// The bytes of every affix, one after another.
     affix_bytes: Box<[u8]>,
-    /// For each pattern of the automaton that is one of the words asked for, its index among
-    /// them (a map, as they are a few hundred of some fifteen thousand patterns).
-    word_of: FxHashMap<u32, u32>,
-    /// One bit per pattern, set for those in `word_of`: most patterns found are not words
-    /// asked for, and a bit says so for less than a hash lookup.
-    is_word: Box<[u64]>,
+    /// For each pattern of the automaton, its index among the words asked for, or
+    /// [`NO_WORD`]: one read of a found pattern tells.
+    word_of: Box<[u32]>,
 }
+
+const NO_WORD: u32 = u32::MAX;
 
 /// What one search of a text found: anchors and words, each `(index, start, end)`.
 #[derive(Debug, Default)]
@@ -268,7 +267,7 @@ impl Matcher {
         }
         // Grouped in order, so each anchor's entries stay in rule order.
         let entries = Grouped::new(anchors.len(), entries.iter().copied());
-        let mut word_of = FxHashMap::default();
+        let mut word_of = Vec::with_capacity(words.len());
         for (i, word) in words.iter().enumerate() {
             let pattern = match anchor_ids.get(word.as_str()) {
                 Some(&id) => id,
@@ -277,7 +276,7 @@ impl Matcher {
                     narrow(anchors.len() - 1)?
                 }
             };
-            word_of.insert(pattern, narrow(i)?);
+            word_of.push((pattern, narrow(i)?));
         }
         let automaton = WordStarts::new(&anchors)
             .map_err(|_| Error::TooLarge("more than 4 billion automaton states".into()))?;
@@ -297,20 +296,19 @@ impl Matcher {
         entries: Grouped<Entry>,
         affixes: Vec<Affix>,
         affix_bytes: Vec<u8>,
-        word_of: FxHashMap<u32, u32>,
+        words: Vec<(u32, u32)>,
         patterns: usize,
     ) -> Matcher {
-        let mut is_word = vec![0u64; patterns.div_ceil(64)];
-        for &pattern in word_of.keys() {
-            is_word[pattern as usize / 64] |= 1 << (pattern % 64);
+        let mut word_of = vec![NO_WORD; patterns];
+        for (pattern, word) in words {
+            word_of[pattern as usize] = word;
         }
         Matcher {
             automaton,
             entries,
             affixes: affixes.into(),
             affix_bytes: affix_bytes.into(),
-            word_of,
-            is_word: is_word.into(),
+            word_of: word_of.into(),
         }
     }
 
@@ -335,8 +333,11 @@ impl Matcher {
             [a.start, a.len, e0, e1, m0, m1]
         }));
         out.bytes(&self.affix_bytes);
-        let mut words: Vec<[u32; 2]> = self.word_of.iter().map(|(&p, &w)| [p, w]).collect();
-        words.sort_unstable();
+        let words: Vec<[u32; 2]> = (0..)
+            .zip(&self.word_of)
+            .filter(|&(_, &w)| w != NO_WORD)
+            .map(|(p, &w)| [p, w])
+            .collect();
         out.rows(words.into_iter());
     }
 
@@ -372,12 +373,14 @@ impl Matcher {
             })
         })?;
         let affix_bytes = input.bytes()?;
-        let word_of: FxHashMap<u32, u32> = input
-            .rows(|[pattern, word]| {
-                ((pattern as usize) < patterns && (word as usize) < words).then_some((pattern, word))
-            })?
-            .into_iter()
-            .collect();
+        // Distinct patterns, in order, each a word asked for.
+        let mut last_pattern = None;
+        let word_of = input.rows(|[pattern, word]| {
+            let fits = (pattern as usize) < patterns && (word as usize) < words;
+            let after = last_pattern.is_none_or(|last| pattern > last);
+            last_pattern = Some(pattern);
+            (fits && after).then_some((pattern, word))
+        })?;
         let fits = last_affix as usize <= affixes.len() && last_byte <= affix_bytes.len() as u64;
         let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
         (whole && fits).then(|| {
@@ -395,7 +398,7 @@ impl Matcher {
     /// How many words asked for it finds.
     #[cfg(test)]
     pub fn words(&self) -> usize {
-        self.word_of.len()
+        self.word_of.iter().filter(|&&w| w != NO_WORD).count()
     }
 
     /// How many patterns the automaton holds: the anchors, then the words asked for that are
@@ -417,10 +420,9 @@ impl Matcher {
             if pattern < self.entries.keys() {
                 found.anchors.push((pattern, start, end));
             }
-            if self.is_word[pattern / 64] & (1 << (pattern % 64)) != 0 {
-                found
-                    .words
-                    .push((self.word_of[&(pattern as u32)] as usize, start, end));
+            let word = self.word_of[pattern];
+            if word != NO_WORD {
+                found.words.push((word as usize, start, end));
             }
         });
         found

@@ -248,6 +248,7 @@ impl Layout {
     }
 
     /// Gives `slot` to a state whose parent is in slot `parent`.
+    #[inline(always)]
     fn take(&mut self, slot: usize, parent: u32) {
         if slot >= self.slots.len() {
             self.slots.resize(slot + 1, Slot::EMPTY);
@@ -275,6 +276,7 @@ impl Layout {
     /// so that no child lands on the root. 64 bases are tried at once, from the first free
     /// slot for one child; for more, from the base found last for as many, since the array
     /// only fills up below it (else each would search the same full stretch again).
+    #[inline(always)]
     fn base_for(&mut self, children: &[u8]) -> usize {
         let Some(&lowest) = children.first() else { return 0 };
         let lowest = usize::from(lowest);

@@ -221,7 +221,7 @@ struct Layout {
     slots: Vec<Slot>,
     taken: Vec<u64>,
     first_free: usize,
-    /// For each number of children (the last for as many or more), the base found last.
+    /// The base found last for each number of children (the last entry for eight or more).
     found_last: [usize; 9],
 }
 
@@ -273,9 +273,10 @@ impl Layout {
     }
 
     /// A base at which each of `children` (bytes, ascending) finds its slot free, above 0
-    /// so that no child lands on the root. 64 bases are tried at once, from the first free
-    /// slot for one child; for more, from the base found last for as many, since the array
-    /// only fills up below it (else each would search the same full stretch again).
+    /// so that no child lands on the root. 64 bases are tried at once, the lowest child's slot
+    /// starting at the first free slot or at the base found last for as many children,
+    /// whichever is later: the array only fills up below that, and each search would
+    /// otherwise go over the same full stretch again.
     #[inline(always)]
     fn base_for(&mut self, children: &[u8]) -> usize {
         let Some(&lowest) = children.first() else { return 0 };

@@ -254,16 +254,7 @@ mod tests {
 
     #[test]
     fn the_ascii_prefilters_agree_with_the_character_ones() {
-        let mut texts = vec![String::new()];
-        for _ in 0..6 {
-            let longer: Vec<String> = texts
-                .iter()
-                .filter(|t| t.len() == texts.last().map_or(0, String::len))
-                .flat_map(|t| ['A', 'z', '!', '?', ' '].map(|c| format!("{t}{c}")))
-                .collect();
-            texts.extend(longer);
-        }
-        for text in &texts {
+        for text in &crate::testing::every_string(&['A', 'z', '!', '?', ' '], 6) {
             assert_eq!(pairs_in_a_row(text), pairs_in_a_row_by_char(text), "{text:?}");
         }
     }

@@ -75,6 +75,8 @@ mod scorecard;
 mod search;
 mod sentences;
 mod snapshot;
+#[cfg(test)]
+mod testing;
 
 pub use analyzer::{
     builtin_lexicons, core_rules, Analyzer, AnalyzerBuilder, ExampleFailure, GlossaryEntry,

@@ -839,6 +839,7 @@ fn fold_char(c: char, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::every_string;
 
     fn norm(s: &str) -> String {
         normalize(s).text
@@ -895,17 +896,8 @@ mod tests {
         let alphabet = [
             'a', 'e', '\u{301}', '\u{327}', 'é', 'க', 'ெ', 'ா', 'ொ', 'ᄀ', 'ᅡ', '가', ' ',
         ];
-        let mut texts = vec![String::new()];
-        for length in 1..=4 {
-            let longer: Vec<String> = texts
-                .iter()
-                .filter(|t| t.chars().count() == length - 1)
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(longer);
-        }
         let mut not_nfc = 0;
-        for text in &texts {
+        for text in &every_string(&alphabet, 4) {
             let nfc = text.chars().eq(text.nfc());
             not_nfc += usize::from(!nfc);
             assert_eq!(fold_composed(text).is_some(), nfc, "{text:?}");
@@ -962,15 +954,7 @@ mod tests {
         // Every string of up to five characters over an alphabet of what the ASCII path
         // treats specially: each kind of whitespace, the backtick, capitals, other bytes.
         let alphabet = [' ', '\t', '\n', '\x0B', '\x0C', '\r', '`', 'A', 'z', '.'];
-        let mut texts = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> = texts
-                .iter()
-                .filter(|t| t.len() == texts.last().map_or(0, String::len))
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let texts = every_string(&alphabet, 5);
         assert_eq!(texts.len(), 111_111);
         for text in &texts {
             let (ascii, general) = (normalize_ascii(text), normalize_unicode(text));

@@ -412,6 +412,7 @@ impl<'t> Iterator for FastSentences<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::every_string;
 
     /// One character of each property, most of them not ASCII.
     const ONE_OF_EACH: [(Property, char); 14] = [
@@ -431,20 +432,6 @@ mod tests {
         (Property::Other, '€'),
     ];
 
-    /// Every string of up to `len` characters of `alphabet`.
-    fn strings(alphabet: &[char], len: usize) -> Vec<String> {
-        let mut texts = vec![String::new()];
-        let mut last = vec![String::new()];
-        for _ in 0..len {
-            last = last
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(last.iter().cloned());
-        }
-        texts
-    }
-
     fn assert_same_as_unicode_segmentation(texts: &[String]) {
         for text in texts {
             let fast: Vec<(usize, &str)> = sentences(text).collect();
@@ -456,7 +443,7 @@ mod tests {
     #[test]
     fn ascii_sentences_are_the_ones_unicode_segmentation_finds() {
         // One character of each ASCII sentence-break property; every string of up to six.
-        let texts = strings(&['\r', '\n', ' ', 'a', 'A', '7', '.', '?', ')', ',', '#'], 6);
+        let texts = every_string(&['\r', '\n', ' ', 'a', 'A', '7', '.', '?', ')', ',', '#'], 6);
         assert_eq!(texts.len(), 1_948_717);
         assert_same_as_unicode_segmentation(&texts);
     }
@@ -467,7 +454,7 @@ mod tests {
         // every string of up to five.
         let mut alphabet: Vec<char> = ONE_OF_EACH.iter().map(|&(_, c)| c).collect();
         alphabet.push('\u{AD}');
-        let texts = strings(&alphabet, 5);
+        let texts = every_string(&alphabet, 5);
         assert_eq!(texts.len(), 813_616);
         assert_same_as_unicode_segmentation(&texts);
     }

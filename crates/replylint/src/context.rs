@@ -221,8 +221,10 @@ fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [
     None
 }
 
-/// The first byte of `bytes` that can start an opening mark: `"`, `'`, 0xC2, 0xE2 or 0xE3.
-/// Eight bytes are looked at together: in each, the bytes equal to one of those become zero,
+/// The bytes that can start an opening mark: every one is ASCII or starts with one of these.
+const MARK_LEADS: [u8; 5] = [b'"', b'\'', 0xC2, 0xE2, 0xE3];
+
+/// The first byte of `bytes` that is one of [`MARK_LEADS`]. Eight bytes are looked at together: in each, the bytes equal to one of those become zero,
 /// and the usual arithmetic flags the zero bytes (it may flag a byte above a zero one by
 /// mistake, never the lowest, so the lowest flag of all is right).
 fn find_mark_lead(bytes: &[u8]) -> Option<usize> {
@@ -235,18 +237,14 @@ fn find_mark_lead(bytes: &[u8]) -> Option<usize> {
     let mut words = bytes.chunks_exact(8);
     for (n, eight) in words.by_ref().enumerate() {
         let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        let flags = [b'"', b'\'', 0xC2, 0xE2, 0xE3]
-            .into_iter()
-            .fold(0, |f, b| f | zeros(word, b));
+        let flags = MARK_LEADS.iter().fold(0, |f, &b| f | zeros(word, b));
         if flags != 0 {
             return Some(n * 8 + flags.trailing_zeros() as usize / 8);
         }
     }
     let rest = words.remainder();
     let tail = bytes.len() - rest.len();
-    rest.iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
-        .map(|i| tail + i)
+    rest.iter().position(|b| MARK_LEADS.contains(b)).map(|i| tail + i)
 }
 
 /// A quotation is closed within this many bytes, or it is not one: a stray mark never makes

@@ -540,29 +540,94 @@ fn end_of_two_tokens(text: &str) -> usize {
 }
 
 /// The words of a normalised text in order (apostrophes stay inside words: "we've"): its
-/// runs of word characters and apostrophes, ASCII taken a byte at a time.
-fn ordered_words(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = at;
-        while let Some(&byte) = bytes.get(at) {
-            let (inside, len) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric() || byte == b'\'', 1)
-            } else {
-                let (c, len) = char_at(text, at);
+/// runs of word characters and apostrophes, without the apostrophes at their ends.
+fn ordered_words(text: &str) -> OrderedWords<'_> {
+    OrderedWords { text, at: 0 }
+}
+
+/// The iterator [`ordered_words`] returns.
+struct OrderedWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+/// A byte that is an ASCII character of a word: a letter, a digit or the apostrophe.
+const IN_WORD: u8 = 1;
+/// A byte that starts a character of more than one byte, which is decoded to tell.
+const DECODE: u8 = 2;
+
+/// Each byte's kind for [`OrderedWords`]: [`IN_WORD`], [`DECODE`], or 0 for the rest of ASCII
+/// (continuation bytes are never looked up).
+static WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() || byte == b'\'' {
+            IN_WORD
+        } else if byte.is_ascii() {
+            0
+        } else {
+            DECODE
+        };
+        b += 1;
+    }
+    table
+};
+
+impl OrderedWords<'_> {
+    /// Whether the character at `self.at` is in a word, and its length.
+    #[inline(always)]
+    fn in_word(&self) -> (bool, usize) {
+        match WORD_BYTES[usize::from(self.text.as_bytes()[self.at])] {
+            IN_WORD => (true, 1),
+            DECODE => {
+                let (c, len) = char_at(self.text, self.at);
                 (is_word_char(c), len)
-            };
-            if !inside {
-                at += len;
-                return Some(&text[start..at - len]);
             }
-            at += len;
+            _ => (false, 1),
         }
-        (start < at).then(|| &text[start..at])
-    })
-    .map(|w| w.trim_matches('\''))
-    .filter(|w| !w.is_empty())
+    }
+
+    /// Moves past the characters that are (or are not, `inside` false) in a word.
+    #[inline(always)]
+    fn skip(&mut self, inside: bool) {
+        while self.at < self.text.len() {
+            let (is_in, len) = self.in_word();
+            if is_in != inside {
+                break;
+            }
+            self.at += len;
+        }
+    }
+}
+
+impl<'t> Iterator for OrderedWords<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let bytes = self.text.as_bytes();
+        loop {
+            self.skip(false);
+            if self.at == bytes.len() {
+                return None;
+            }
+            let (mut start, mut end) = (self.at, {
+                self.skip(true);
+                self.at
+            });
+            // Apostrophes at a run's ends quote it; they are not part of its word.
+            while start < end && bytes[start] == b'\'' {
+                start += 1;
+            }
+            while end > start && bytes[end - 1] == b'\'' {
+                end -= 1;
+            }
+            if start < end {
+                return Some(&self.text[start..end]);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -573,7 +638,14 @@ mod tests {
 
     #[test]
     fn ordered_words_are_the_runs_between_other_characters() {
-        for text in [
+        let split = |text: &str| -> Vec<String> {
+            text.split(|c: char| !is_word_char(c) && c != '\'')
+                .map(|w| w.trim_matches('\''))
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let texts = [
             "",
             "we've 'quoted' it",
             "''",
@@ -583,13 +655,13 @@ mod tests {
             "ваш заказ, дорогой клиент",
             "'x'y' z",
             "கொள்கை இது.",
-        ] {
-            let split: Vec<&str> = text
-                .split(|c: char| !is_word_char(c) && c != '\'')
-                .map(|w| w.trim_matches('\''))
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(ordered_words(text).collect::<Vec<_>>(), split, "{text:?}");
+        ]
+        .map(String::from);
+        // Letters and digits of one and more bytes, a combining mark, the apostrophe, and
+        // characters of one and more bytes that are in no word.
+        let alphabet = ['a', '7', 'я', '\u{0301}', '\'', ' ', '—', '!', 'க'];
+        for text in texts.iter().chain(&crate::testing::every_string(&alphabet, 4)) {
+            assert_eq!(ordered_words(text).collect::<Vec<_>>(), split(text), "{text:?}");
         }
     }
 

@@ -979,11 +979,13 @@ impl Analyzer {
         cues.retain(|c| !context::inside(&foreign, c.start));
         context::retain(text, &inner.rules, &foreign, &cues, &mut hits, &mut shape_hits);
         let opening = filter::opening(text);
-        if let Some((rule, start, end)) = inner.openers.find(&opening.sentences) {
-            let exact = hits.iter().any(|h| {
+        let exact = |start, end| {
+            hits.iter().any(|h: &Hit| {
                 inner.rules[h.rule].category == Category::RoboticOpener && h.start < end && start < h.end
-            });
-            if !exact && !context::inside(&foreign, start) {
+            })
+        };
+        if let Some((rule, start, end)) = inner.openers.find(&opening.sentences, exact) {
+            if !context::inside(&foreign, start) {
                 shape_hits.push(Hit { rule, start, end });
             }
         }

@@ -407,14 +407,30 @@ impl Openers {
     /// first word must be one of the sentence's first two, and each word it misses must be
     /// made up for by a name in the sentence. The most similar template wins, the first one
     /// on a tie.
-    pub fn find(&self, sentences: &[(usize, &str)]) -> Option<(usize, usize, usize)> {
+    ///
+    /// `reported(start, end)` tells whether the exact patterns already report something in a
+    /// span: the sentence found is then left to them, and `None` returned.
+    pub fn find(
+        &self,
+        sentences: &[(usize, &str)],
+        reported: impl Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize, usize)> {
         if self.templates.is_empty() || self.threshold <= 0.0 {
             return None;
         }
-        for &(start, sentence) in sentences {
+        for (i, &(start, sentence)) in sentences.iter().enumerate() {
             let trimmed = sentence.trim();
             if trimmed.is_empty() {
                 continue;
+            }
+            let at = start + (sentence.len() - sentence.trim_start().len());
+            let span = (at, at + trimmed.len());
+            // Whether or not the last sentence resembles a template, nothing is found when the
+            // exact patterns report it: a reply that opens with a canned line the lexicon
+            // has word for word (most of those that open with one) needs no comparison.
+            let last = sentences[i + 1..].iter().all(|(_, s)| s.trim().is_empty());
+            if last && reported(span.0, span.1) {
+                return None;
             }
             // A template must start with one of the sentence's first two words, and most
             // sentences start with none: the rest is normalised only when one does. Its words
@@ -504,8 +520,8 @@ impl Openers {
                 }
             }
             if let Some((_, id)) = best {
-                let at = start + (sentence.len() - sentence.trim_start().len());
-                return Some((self.templates[id as usize].rule as usize, at, at + trimmed.len()));
+                let rule = self.templates[id as usize].rule as usize;
+                return (!reported(span.0, span.1)).then_some((rule, span.0, span.1));
             }
         }
         None
@@ -668,7 +684,7 @@ mod tests {
     /// Compares every sentence of `text`, not only its opening.
     fn every_sentence(openers: &Openers, text: &str) -> Option<(usize, usize, usize)> {
         let sentences: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
-        openers.find(&sentences)
+        openers.find(&sentences, |_, _| false)
     }
 
     fn openers() -> Openers {
@@ -712,6 +728,26 @@ mod tests {
             (rule, &text[start..end]),
             (0, "Thank you for contacting Globex support.")
         );
+    }
+
+    #[test]
+    fn a_sentence_the_exact_patterns_report_is_left_to_them() {
+        let openers = openers();
+        let sentences = |text| -> Vec<(usize, &str)> {
+            UnicodeSegmentation::split_sentence_bound_indices(text).collect()
+        };
+        let (first, second) = (|start: usize, _| start == 0, |start: usize, _| start > 0);
+        // The first sentence resembles a template: where the exact patterns report it, the
+        // search ends there with nothing found.
+        let both = sentences(
+            "Dear valued customer, your refund is on its way. Thank you for contacting Globex support.",
+        );
+        assert_eq!(openers.find(&both, first), None);
+        assert_eq!(openers.find(&both, second).map(|m| m.0), Some(1));
+        // A reported sentence that resembles none is passed over.
+        let second_only = sentences("Hello there, friend. Thank you for contacting Globex support.");
+        assert_eq!(openers.find(&second_only, first).map(|m| m.0), Some(0));
+        assert_eq!(openers.find(&second_only, second), None);
     }
 
     #[test]

@@ -43,6 +43,10 @@ mod search;
 #[path = "src/snapshot.rs"]
 mod snapshot;
 
+#[allow(dead_code)]
+#[path = "src/swar.rs"]
+mod swar;
+
 /// What the library embeds, worked out here by the code that writes it.
 mod char_classes {
     pub(crate) static BITS: std::sync::LazyLock<crate::normalize::CharClassBits> =

@@ -15,6 +15,7 @@ use crate::category::Category;
 use crate::lexicon::{cue_literal, Context, CUE_LISTS};
 use crate::normalize::{char_at, is_word_char, normalize_literal, Normalized};
 use crate::report::{Hit, RuleMeta};
+use crate::swar;
 
 /// A negation governs a phrase that starts at most this many words after it ("won't tell
 /// you to | visit our website").
@@ -224,27 +225,13 @@ fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [
 /// The bytes that can start an opening mark: every one is ASCII or starts with one of these.
 const MARK_LEADS: [u8; 5] = [b'"', b'\'', 0xC2, 0xE2, 0xE3];
 
-/// The first byte of `bytes` that is one of [`MARK_LEADS`]. Eight bytes are looked at together: in each, the bytes equal to one of those become zero,
-/// and the usual arithmetic flags the zero bytes (it may flag a byte above a zero one by
-/// mistake, never the lowest, so the lowest flag of all is right).
+/// The first byte of `bytes` that is one of [`MARK_LEADS`], eight bytes looked at together.
 fn find_mark_lead(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = ONES << 7;
-    let zeros = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
-    let mut words = bytes.chunks_exact(8);
-    for (n, eight) in words.by_ref().enumerate() {
-        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        let flags = MARK_LEADS.iter().fold(0, |f, &b| f | zeros(word, b));
-        if flags != 0 {
-            return Some(n * 8 + flags.trailing_zeros() as usize / 8);
-        }
-    }
-    let rest = words.remainder();
-    let tail = bytes.len() - rest.len();
-    rest.iter().position(|b| MARK_LEADS.contains(b)).map(|i| tail + i)
+    swar::words(bytes).enumerate().find_map(|(n, word)| {
+        let leads = MARK_LEADS.iter().fold(0, |m, &b| m | swar::equal(word, b));
+        // The last word's padding is zeros, never a lead.
+        swar::first(leads).map(|i| n * 8 + i)
+    })
 }
 
 /// A quotation is closed within this many bytes, or it is not one: a stray mark never makes

@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::normalize::{is_letter_or_mark, is_mark, is_nfc_by_quick_check, is_uppercase};
+use crate::swar;
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
 pub(crate) const INTERNATIONAL_ACRONYMS: &[&str] = &[
@@ -62,38 +63,21 @@ struct Pairs {
 
 fn pairs_in_a_row(text: &str) -> Pairs {
     if text.is_ascii() {
-        // One pass, each byte's kind from a table: a kind met twice in a row sets its bit.
-        let (mut seen, mut before) = (0, 0);
-        for &b in text.as_bytes() {
-            let kind = ASCII_PAIR_KINDS[usize::from(b)];
-            seen |= kind & before;
-            before = kind;
+        // Eight bytes at a time, the pairs across two words too.
+        let (mut capitals, mut runs) = (0, 0);
+        let (mut last_capital, mut last_run) = (0, 0);
+        for word in swar::words(text.as_bytes()) {
+            capitals |= swar::after_same(swar::ascii_between(word, b'A', b'Z'), &mut last_capital);
+            let run = swar::equal(word, b'!') | swar::equal(word, b'?');
+            runs |= swar::after_same(run, &mut last_run);
         }
         return Pairs {
-            capitals: seen & CAPITAL != 0,
-            punctuation: seen & RUN != 0,
+            capitals: capitals != 0,
+            punctuation: runs != 0,
         };
     }
     pairs_in_a_row_by_char(text)
 }
-
-const CAPITAL: u8 = 1;
-const RUN: u8 = 2;
-
-/// Each ASCII character's kind for [`pairs_in_a_row`]: [`CAPITAL`], [`RUN`] (`!`, `?`) or 0.
-static ASCII_PAIR_KINDS: [u8; 128] = {
-    let mut table = [0; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'A'..=b'Z' => CAPITAL,
-            b'!' | b'?' => RUN,
-            _ => 0,
-        };
-        b += 1;
-    }
-    table
-};
 
 fn pairs_in_a_row_by_char(text: &str) -> Pairs {
     let mut pairs = Pairs::default();
@@ -254,8 +238,11 @@ mod tests {
 
     #[test]
     fn the_ascii_prefilters_agree_with_the_character_ones() {
-        for text in &crate::testing::every_string(&['A', 'z', '!', '?', ' '], 6) {
-            assert_eq!(pairs_in_a_row(text), pairs_in_a_row_by_char(text), "{text:?}");
+        // Each also after seven bytes, so that its pairs stand across two words of eight.
+        for short in &crate::testing::every_string(&['A', 'z', '!', '?', ' '], 6) {
+            for text in [short.clone(), format!("0123456{short}")] {
+                assert_eq!(pairs_in_a_row(&text), pairs_in_a_row_by_char(&text), "{text:?}");
+            }
         }
     }
 

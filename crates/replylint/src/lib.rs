@@ -75,6 +75,7 @@ mod scorecard;
 mod search;
 mod sentences;
 mod snapshot;
+mod swar;
 #[cfg(test)]
 mod testing;
 

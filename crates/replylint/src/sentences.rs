@@ -14,6 +14,7 @@ use std::cell::Cell;
 use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
 use crate::normalize::char_at;
+use crate::swar;
 
 /// `BLOCK_OF` and `BLOCKS`: every character's sentence-break code (see [`Property::of_code`]),
 /// by blocks of 256 characters.
@@ -182,11 +183,17 @@ fn advance(state: State, p: Property) -> State {
 /// The state with `part` after it: a run of closing marks or of spaces is one part.
 #[inline]
 fn push(state: State, part: Part) -> State {
-    if part == state[3] && matches!(part, Part::ClosePlus | Part::SpPlus) {
+    if joins_run(state[3], part) {
         state
     } else {
         [state[1], state[2], state[3], part]
     }
+}
+
+/// True when `part` next to `other` is of the same run of closing marks or of spaces.
+#[inline]
+fn joins_run(other: Part, part: Part) -> bool {
+    part == other && matches!(part, Part::ClosePlus | Part::SpPlus)
 }
 
 /// The part a character of property `p` adds to the state.
@@ -210,20 +217,32 @@ const fn ends_run(part: Part) -> bool {
     matches!(part, Part::Cr | Part::Lf | Part::Sep | Part::ATerm | Part::STerm)
 }
 
-/// The part of each ASCII character, `None` for a terminator or a paragraph separator,
-/// before which [`FastSentences::skip_what_cannot_break`] stops.
-static ASCII_PARTS: [Option<Part>; 128] = {
-    let mut table = [None; 128];
-    let mut b = 0;
-    while b < 128 {
-        let part = part_of(ASCII_PROPERTIES[b]);
-        if !ends_run(part) {
-            table[b] = Some(part);
+/// The ASCII characters before which a run that cannot break ends ([`ends_run`]): the
+/// terminators and the line breaks.
+const RUN_ENDS: [u8; 5] = [b'.', b'!', b'?', b'\r', b'\n'];
+
+/// The state after `run` follows `state`, `run` being ASCII with none of [`RUN_ENDS`]. Only
+/// its last four parts are kept, so it is read from its end until they are known.
+fn after_ascii_run(state: State, run: &[u8]) -> State {
+    let mut last = [Part::Sot; 4];
+    let mut known = 0;
+    for &b in run.iter().rev() {
+        let part = part_of(ASCII_PROPERTIES[usize::from(b)]);
+        if known > 0 && joins_run(last[known - 1], part) {
+            continue;
         }
-        b += 1;
+        last[known] = part;
+        known += 1;
+        if known == 4 {
+            return [last[3], last[2], last[1], last[0]];
+        }
     }
-    table
-};
+    // The run's parts follow the state's, the first joining its last if of the same run.
+    last[..known]
+        .iter()
+        .rev()
+        .fold(state, |state, &part| push(state, part))
+}
 
 /// The index of the last part before any `Sp` run and `Close` run that end the state.
 fn before_close_and_sp(state: &State) -> usize {
@@ -328,13 +347,19 @@ impl FastSentences<'_> {
         if pending(&self.state) {
             return;
         }
-        // ASCII first, most of most texts: a byte at a time, its part from one table.
+        // ASCII first, most of most texts: up to the first terminator, line break or other
+        // character, eight bytes at a time, then the state from the last of them.
         let bytes = self.text.as_bytes();
-        while let Some(&part) = bytes.get(self.pos).and_then(|&b| ASCII_PARTS.get(usize::from(b))) {
-            let Some(part) = part else { break };
-            self.state = push(self.state, part);
-            self.pos += 1;
-        }
+        let run = &bytes[self.pos..];
+        let stop = swar::words(run)
+            .enumerate()
+            .find_map(|(n, word)| {
+                let stops = swar::non_ascii(word) | RUN_ENDS.iter().fold(0, |m, &b| m | swar::equal(word, b));
+                swar::first(stops).map(|i| n * 8 + i)
+            })
+            .map_or(run.len(), |stop| stop.min(run.len()));
+        self.state = after_ascii_run(self.state, &run[..stop]);
+        self.pos += stop;
         while let Some((p, len)) = self.property_at(self.pos) {
             match p {
                 // SB5: the character before absorbs it.
@@ -443,9 +468,38 @@ mod tests {
     #[test]
     fn ascii_sentences_are_the_ones_unicode_segmentation_finds() {
         // One character of each ASCII sentence-break property; every string of up to six.
-        let texts = every_string(&['\r', '\n', ' ', 'a', 'A', '7', '.', '?', ')', ',', '#'], 6);
+        let alphabet = ['\r', '\n', ' ', 'a', 'A', '7', '.', '?', ')', ',', '#'];
+        let texts = every_string(&alphabet, 6);
         assert_eq!(texts.len(), 1_948_717);
         assert_same_as_unicode_segmentation(&texts);
+        // The shorter ones after six bytes and before more, so that the runs they end or
+        // start stand across two words of the eight-byte scan.
+        let across: Vec<String> = every_string(&alphabet, 4)
+            .iter()
+            .flat_map(|t| [format!("Ab  c){t}"), format!("Ab  c){t}de) f")])
+            .collect();
+        assert_same_as_unicode_segmentation(&across);
+    }
+
+    #[test]
+    fn the_state_after_an_ascii_run_is_the_one_its_bytes_reach_one_by_one() {
+        let starts = [
+            [Part::Sot; 4],
+            [Part::Other, Part::UpperLower, Part::ClosePlus, Part::SpPlus],
+            [Part::Lf, Part::ClosePlus, Part::UpperLower, Part::ClosePlus],
+        ];
+        for run in every_string(&[' ', ')', '(', 'a', 'A', ',', '#', '7'], 6) {
+            for state in starts {
+                let one_by_one = run
+                    .bytes()
+                    .fold(state, |s, b| advance(s, ASCII_PROPERTIES[usize::from(b)]));
+                assert_eq!(
+                    after_ascii_run(state, run.as_bytes()),
+                    one_by_one,
+                    "{run:?} after {state:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -934,17 +934,18 @@ impl Analyzer {
             }
             candidates.retain(|m| (inner.rules[m.rule].category == Category::Complaint) == complaints);
             prefer_own_language(&mut candidates, &inner.rules, &mut language_of);
-            let chunk_hits = leftmost_longest(candidates);
-            let starts: Vec<usize> = chunk_hits.iter().map(|m| m.start).collect();
+            let chunk_hits: Vec<Hit> = leftmost_longest(candidates)
+                .into_iter()
+                .map(|m| Hit {
+                    rule: m.rule,
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect();
             let absence =
                 inner.context_rules.no_next_step.is_some() || inner.context_rules.no_offer_of_help.is_some();
-            append(&mut cues, context::prune(chunk_cues, &starts, absence));
-            let chunk_hits = chunk_hits.into_iter().map(|m| Hit {
-                rule: m.rule,
-                start: m.start,
-                end: m.end,
-            });
-            append(&mut hits, chunk_hits.collect());
+            append(&mut cues, context::prune(chunk_cues, &chunk_hits, absence));
+            append(&mut hits, chunk_hits);
         }
         if inner.detected_language_only {
             if let Some(language) = language_of() {
@@ -984,7 +985,7 @@ impl Analyzer {
                 inner.rules[h.rule].category == Category::RoboticOpener && h.start < end && start < h.end
             })
         };
-        if let Some((rule, start, end)) = inner.openers.find(&opening.sentences, exact) {
+        if let Some((rule, start, end)) = inner.openers.find(opening.sentences(), exact) {
             if !context::inside(&foreign, start) {
                 shape_hits.push(Hit { rule, start, end });
             }

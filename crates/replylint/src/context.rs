@@ -339,16 +339,15 @@ pub(crate) fn cues_in(cues: &[Cue], from: usize, to: usize) -> &[Cue] {
 const COMMITMENT_REACH_BYTES: usize = 400;
 
 /// The cues of one chunk that can matter, sorted by start: negation words near a lexicon hit
-/// (`hit_starts`, sorted), promise words and deadlines near each other, numbers right before a
+/// (`hits`, sorted by start), promise words and deadlines near each other, numbers right before a
 /// unit, and the words of the absence rules when they are on. So the memory an analysis keeps
 /// grows with what it finds, not with the length of the text.
-pub(crate) fn prune(mut cues: Vec<Cue>, hit_starts: &[usize], absence: bool) -> Vec<Cue> {
+pub(crate) fn prune(mut cues: Vec<Cue>, hits: &[Hit], absence: bool) -> Vec<Cue> {
     cues.sort_by_key(|c| (c.start, c.end));
     let near_hit = |c: &Cue| {
-        let i = hit_starts.partition_point(|&s| s + NEGATION_REACH_BYTES < c.start);
-        hit_starts
-            .get(i)
-            .is_some_and(|&s| s <= c.end + NEGATION_REACH_BYTES)
+        let i = hits.partition_point(|h| h.start + NEGATION_REACH_BYTES < c.start);
+        hits.get(i)
+            .is_some_and(|h| h.start <= c.end + NEGATION_REACH_BYTES)
     };
     let near = |c: &Cue, reach: usize, wanted: fn(Kind) -> bool| {
         cues_in(&cues, c.start.saturating_sub(reach), c.end + reach)

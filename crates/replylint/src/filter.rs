@@ -20,8 +20,17 @@ const GREETING_MAX_WORDS: usize = 2;
 pub(crate) struct Opening<'t> {
     /// The byte offset where the opening ends.
     pub end: usize,
-    /// Its sentences with their byte offsets, as the sentence segmenter cut them.
-    pub sentences: Vec<(usize, &'t str)>,
+    /// Its sentences with their byte offsets, as the sentence segmenter cut them: the first
+    /// `count` (none in a blank text, at most two).
+    sentences: [(usize, &'t str); 2],
+    count: usize,
+}
+
+impl<'t> Opening<'t> {
+    /// The opening's sentences with their byte offsets.
+    pub fn sentences(&self) -> &[(usize, &'t str)] {
+        &self.sentences[..self.count]
+    }
 }
 
 /// Finds the reply's opening (see [`Opening`]).
@@ -30,12 +39,14 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
     let Some((start, first)) = sentences.next() else {
         return Opening {
             end: text.len(),
-            sentences: Vec::new(),
+            sentences: [(0, ""); 2],
+            count: 0,
         };
     };
     let mut opening = Opening {
         end: start + first.len(),
-        sentences: vec![(start, first)],
+        sentences: [(start, first), (0, "")],
+        count: 1,
     };
     let max_words = if first.trim_end().ends_with(['.', '?', '。', '؟', '？', '।', '॥']) {
         GREETING_MAX_WORDS
@@ -49,7 +60,8 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
     if is_salutation {
         if let Some((start, second)) = sentences.next() {
             opening.end = start + second.len();
-            opening.sentences.push((start, second));
+            opening.sentences[1] = (start, second);
+            opening.count = 2;
         }
     }
     opening

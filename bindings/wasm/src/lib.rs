@@ -152,8 +152,8 @@ const _: &str = TYPESCRIPT_TYPES;
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: replylint::Analyzer,
-    /// The JS strings its reports repeat.
-    strings: RefCell<report::Strings>,
+    /// The JS values its reports repeat.
+    cache: RefCell<report::Cache>,
 }
 
 #[wasm_bindgen]
@@ -170,7 +170,7 @@ impl Analyzer {
         let inner = options::builder(&options)?.build().map_err(error::config_error)?;
         Ok(Analyzer {
             inner,
-            strings: RefCell::default(),
+            cache: RefCell::default(),
         })
     }
 
@@ -189,12 +189,11 @@ impl Analyzer {
         let (rust, original) = string("analyzer.analyze(text)", &text)?;
         let customer = options::utf16_ranges(&rust, &customer)?;
         let report = self.inner.analyze_marked(&rust, &customer);
-        let replaced = rust.contains(char::REPLACEMENT_CHARACTER);
         // Only a call made while a report is being built (from a setter someone put on
-        // `Object.prototype`) finds the strings borrowed; it makes its own.
-        match self.strings.try_borrow_mut() {
-            Ok(mut strings) => report::to_js(&report, &original, replaced, &mut strings),
-            Err(_) => report::to_js(&report, &original, replaced, &mut report::Strings::default()),
+        // `Object.prototype`) finds the cache borrowed; it makes its own.
+        match self.cache.try_borrow_mut() {
+            Ok(mut cache) => report::to_js(&report, &original, &mut cache),
+            Err(_) => report::to_js(&report, &original, &mut report::Cache::default()),
         }
     }
 

@@ -6,108 +6,174 @@
 //! `start` and `end` are the core's [`utf16_span`](replylint::Finding::utf16_span): JS string
 //! indices, so `text.slice(start, end) === finding.text`.
 
+use std::hash::{Hash, Hasher};
+
 use js_sys::{Array, JsString, Object, Reflect};
-use replylint::{Finding, Report};
-use rustc_hash::FxHashMap;
+use replylint::{Category, Finding, Report, Severity};
+use rustc_hash::{FxHashMap, FxHasher};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
-/// The JS strings that every report of one analyzer repeats: the object keys, the category
-/// names, and each rule's id, language, explanation and suggestion. Each is copied across the
-/// boundary once, when first needed, instead of once per report and finding: those copies
-/// were most of the cost of `analyze()` for a reply with findings.
-#[derive(Default)]
-pub(crate) struct Strings(FxHashMap<Box<str>, JsValue>);
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.assign(target, source)`, which runs setters: a setter someone put on
+    /// `Object.prototype` may throw, and the error is passed on.
+    #[wasm_bindgen(js_namespace = Object, js_name = assign, catch)]
+    fn assign(target: &Object, source: &Object) -> Result<Object, JsValue>;
+}
 
-impl Strings {
-    /// Makes the JS string of `s`, unless it was made already.
-    fn intern(&mut self, s: &str) {
-        if !self.0.contains_key(s) {
-            self.0.insert(s.into(), JsValue::from_str(s));
-        }
+/// What every report of one analyzer repeats, made in JS once instead of once per report:
+/// the object keys; for each rule reported so far, the object of its findings' fields, which
+/// a finding copies whole; and the counts of a report without findings. A call across the
+/// boundary per field, and each field's text hashed to find it, were most of the cost of
+/// `analyze()`.
+#[derive(Default)]
+pub(crate) struct Cache {
+    keys: FxHashMap<&'static str, JsValue>,
+    /// `{ruleId, category, severity, language, text: "", start: 0, end: 0, explanation,
+    /// suggestion}`, in the order of a finding's keys, by the hash of its fields: a rule id
+    /// alone does not tell them (the terms of a glossary share one, each with its own
+    /// suggestion).
+    rules: FxHashMap<u64, Vec<(RuleFields, Object)>>,
+    /// Every category of [`Category::ALL`] at 0, in that order.
+    no_counts: Option<Object>,
+}
+
+impl Cache {
+    /// The JS string of the key `key`.
+    fn key(&mut self, key: &'static str) -> &JsValue {
+        self.keys.entry(key).or_insert_with(|| JsValue::from_str(key))
     }
 
     /// `object[key] = value`, for a plain object of ours (which cannot throw, but the error is
     /// passed on rather than unwrapped).
-    fn set(&mut self, object: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
-        self.intern(key);
-        Reflect::set(object, &self.0[key], value).map(drop)
+    fn set(&mut self, object: &Object, key: &'static str, value: &JsValue) -> Result<(), JsValue> {
+        Reflect::set(object, self.key(key), value).map(drop)
     }
 
-    /// `object[key] = text`, `text` being one of the strings the analyzer repeats.
-    fn set_known(&mut self, object: &Object, key: &str, text: &str) -> Result<(), JsValue> {
-        self.intern(key);
-        self.intern(text);
-        Reflect::set(object, &self.0[key], &self.0[text]).map(drop)
+    /// An object of `fields`, made own data properties in their order: unlike setting them,
+    /// which a setter on `Object.prototype` would see.
+    fn object_of(&mut self, fields: &[(&'static str, JsValue)]) -> Object {
+        let entries: Array = fields
+            .iter()
+            .map(|(key, value)| Array::of2(self.key(key), value))
+            .collect();
+        // Only an entry that is not an array or an iterator that throws fails.
+        Object::from_entries(&entries).expect("arrays of two are entries")
+    }
+
+    /// The fields `finding` shares with the other findings of its rule (see [`Cache::rules`]).
+    fn rule_of(&mut self, finding: &Finding) -> Object {
+        let mut hasher = FxHasher::default();
+        (finding.rule_id(), finding.explanation(), finding.suggestion()).hash(&mut hasher);
+        let hash = hasher.finish();
+        let known = self.rules.get(&hash).into_iter().flatten();
+        if let Some((_, rule)) = known.into_iter().find(|(fields, _)| fields.are_of(finding)) {
+            return rule.clone();
+        }
+        let rule = self.object_of(&[
+            ("ruleId", finding.rule_id().into()),
+            ("category", finding.category().as_str().into()),
+            ("severity", finding.severity().as_str().into()),
+            ("language", finding.language().into()),
+            ("text", "".into()),
+            ("start", 0.into()),
+            ("end", 0.into()),
+            ("explanation", finding.explanation().into()),
+            ("suggestion", finding.suggestion().into()),
+        ]);
+        let fields = RuleFields {
+            rule_id: finding.rule_id().into(),
+            category: finding.category(),
+            severity: finding.severity(),
+            language: finding.language().into(),
+            explanation: finding.explanation().into(),
+            suggestion: finding.suggestion().into(),
+        };
+        self.rules.entry(hash).or_default().push((fields, rule.clone()));
+        rule
+    }
+
+    /// The counts of a report without findings (see [`Cache::no_counts`]).
+    fn no_counts(&mut self) -> Object {
+        if let Some(counts) = &self.no_counts {
+            return counts.clone();
+        }
+        let fields: Vec<(&'static str, JsValue)> =
+            Category::ALL.iter().map(|c| (c.as_str(), 0.into())).collect();
+        let counts = self.object_of(&fields);
+        self.no_counts = Some(counts.clone());
+        counts
     }
 }
 
-/// The report as a plain object. `original` is the string that was analysed.
-///
-/// A JS string may hold lone surrogates, which reach Rust as U+FFFD (one UTF-16 unit for
-/// one), so the spans fit the original string unchanged. When the text the core saw has a
-/// U+FFFD, each finding's `text` is sliced from the original string instead, so that
-/// `text.slice(start, end) === finding.text` holds for those strings too.
-pub(crate) fn to_js(
-    report: &Report,
-    original: &JsString,
-    replaced: bool,
-    strings: &mut Strings,
-) -> Result<JsValue, JsValue> {
+/// The fields of a finding that its rule gives it.
+struct RuleFields {
+    rule_id: Box<str>,
+    category: Category,
+    severity: Severity,
+    language: Box<str>,
+    explanation: Box<str>,
+    suggestion: Box<str>,
+}
+
+impl RuleFields {
+    fn are_of(&self, finding: &Finding) -> bool {
+        *self.rule_id == *finding.rule_id()
+            && self.category == finding.category()
+            && self.severity == finding.severity()
+            && *self.language == *finding.language()
+            && *self.explanation == *finding.explanation()
+            && *self.suggestion == *finding.suggestion()
+    }
+}
+
+/// The report as a plain object. `original` is the string that was analysed: each finding's
+/// `text` is sliced from it, so `text.slice(start, end) === finding.text` holds for any
+/// string, lone surrogates (which reach Rust as U+FFFD) included.
+pub(crate) fn to_js(report: &Report, original: &JsString, cache: &mut Cache) -> Result<JsValue, JsValue> {
     let findings = Array::new_with_length(report.findings().len() as u32);
     for (i, finding) in report.findings().iter().enumerate() {
-        findings.set(
-            i as u32,
-            to_js_finding(finding, original, replaced, strings)?.into(),
-        );
+        findings.set(i as u32, to_js_finding(finding, original, cache)?.into());
     }
-    let counts = Object::new();
-    for (category, count) in report.counts() {
-        strings.set(&counts, category.as_str(), &JsValue::from(*count))?;
+    // The categories of `Category::ALL` come first, in its order, then those only customers'
+    // messages have; each is there once it is counted.
+    let counts = assign(&Object::new(), &cache.no_counts())?;
+    for (category, &count) in report.counts() {
+        if count > 0 || !Category::ALL.contains(category) {
+            cache.set(&counts, category.as_str(), &JsValue::from(count))?;
+        }
     }
     let object = Object::new();
-    strings.set(&object, "findings", &findings)?;
-    strings.set(&object, "score", &JsValue::from(report.score()))?;
-    strings.set(&object, "counts", &counts)?;
+    cache.set(&object, "findings", &findings)?;
+    cache.set(&object, "score", &JsValue::from(report.score()))?;
+    cache.set(&object, "counts", &counts)?;
     let commitments = Array::new();
     for c in report.commitments() {
         let item = Object::new();
-        strings.set(&item, "text", &c.text().into())?;
-        strings.set(&item, "start", &JsValue::from(c.utf16_span().start))?;
-        strings.set(&item, "end", &JsValue::from(c.utf16_span().end))?;
-        strings.set(&item, "deadline", &c.deadline().into())?;
-        strings.set(
+        cache.set(&item, "text", &c.text().into())?;
+        cache.set(&item, "start", &JsValue::from(c.utf16_span().start))?;
+        cache.set(&item, "end", &JsValue::from(c.utf16_span().end))?;
+        cache.set(&item, "deadline", &c.deadline().into())?;
+        cache.set(
             &item,
             "deadlineHours",
             &c.deadline_hours().map_or(JsValue::NULL, JsValue::from),
         )?;
-        strings.set(&item, "guaranteed", &JsValue::from(c.guaranteed()))?;
+        cache.set(&item, "guaranteed", &JsValue::from(c.guaranteed()))?;
         commitments.push(&item);
     }
-    strings.set(&object, "commitments", &commitments)?;
+    cache.set(&object, "commitments", &commitments)?;
     Ok(object.into())
 }
 
-fn to_js_finding(
-    finding: &Finding,
-    original: &JsString,
-    replaced: bool,
-    strings: &mut Strings,
-) -> Result<Object, JsValue> {
+/// A copy of its rule's object with the finding's own text and span.
+fn to_js_finding(finding: &Finding, original: &JsString, cache: &mut Cache) -> Result<Object, JsValue> {
     let span = finding.utf16_span();
-    let text: JsValue = if replaced {
-        original.slice(span.start as u32, span.end as u32).into()
-    } else {
-        finding.text().into()
-    };
-    let object = Object::new();
-    strings.set_known(&object, "ruleId", finding.rule_id())?;
-    strings.set_known(&object, "category", finding.category().as_str())?;
-    strings.set_known(&object, "severity", finding.severity().as_str())?;
-    strings.set_known(&object, "language", finding.language())?;
-    strings.set(&object, "text", &text)?;
-    strings.set(&object, "start", &JsValue::from(span.start))?;
-    strings.set(&object, "end", &JsValue::from(span.end))?;
-    strings.set_known(&object, "explanation", finding.explanation())?;
-    strings.set_known(&object, "suggestion", finding.suggestion())?;
+    let object = assign(&Object::new(), &cache.rule_of(finding))?;
+    let text = original.slice(span.start as u32, span.end as u32);
+    cache.set(&object, "text", &text)?;
+    cache.set(&object, "start", &JsValue::from(span.start))?;
+    cache.set(&object, "end", &JsValue::from(span.end))?;
     Ok(object)
 }

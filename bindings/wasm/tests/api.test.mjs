@@ -81,6 +81,25 @@ describe("analyze()", () => {
     assert.deepEqual(structuredClone(report), report);
   });
 
+  test("every report and finding is an object of its own, however often its rule is found", () => {
+    // The rule's fields are made once per analyzer and copied: a change a caller makes to one
+    // finding or count reaches no other, in this report or the next.
+    const text = "It's company policy. It's company policy.";
+    const first = enRu.analyze(text);
+    assert.equal(first.findings.length, 2);
+    const [a, b] = first.findings;
+    assert.notEqual(a, b);
+    a.explanation = "changed";
+    a.text = "changed";
+    first.counts.policy_hiding = 99;
+    assert.notEqual(b.explanation, "changed");
+    const second = enRu.analyze(text);
+    assert.deepEqual(second.findings.map((f) => f.text), ["It's company policy", "It's company policy"]);
+    assert.ok(second.findings.every((f) => f.explanation === b.explanation));
+    assert.equal(second.counts.policy_hiding, 2);
+    assert.equal(enRu.analyze("").counts.policy_hiding, 0);
+  });
+
   test("spans are UTF-16 indices: emoji, combining marks and other scripts before a finding", () => {
     const prefixes = ["😀😀 ", "👩‍👩‍👧‍👦 ", "e\u0301e\u0301 ", "𝒜𝒷𝒸 ", "Спасибо! ", "\u{1F1FA}\u{1F1E6} ", ""];
     for (const prefix of prefixes) {

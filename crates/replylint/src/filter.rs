@@ -71,6 +71,26 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
 /// or a digit. Each such run holds a word of its own (no word spans whitespace), so a text
 /// with `n` of them has at least `n` words.
 fn fewer_runs_than(text: &str, n: usize) -> bool {
+    if !text.is_ascii() {
+        return fewer_runs_than_by_char(text, n);
+    }
+    // A byte at a time; a run counts at its first letter or digit.
+    let (mut runs, mut counted) = (0, false);
+    for &b in text.as_bytes() {
+        if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
+            counted = false;
+        } else if !counted && b.is_ascii_alphanumeric() {
+            (runs, counted) = (runs + 1, true);
+            if runs == n {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// [`fewer_runs_than`] for any text.
+fn fewer_runs_than_by_char(text: &str, n: usize) -> bool {
     text.split_whitespace()
         // Letters and digits from the bitmaps; a mark that is also a letter is left out,
         // which can only make the count lower than it is.
@@ -129,6 +149,20 @@ pub(crate) fn select(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_runs_are_counted_as_the_general_path_counts_them() {
+        // Every kind of ASCII whitespace, a letter, a digit, punctuation.
+        for text in &crate::testing::every_string(&['a', '7', '.', ' ', '\t', '\x0B', '\n'], 6) {
+            for n in 1..=4 {
+                assert_eq!(
+                    fewer_runs_than(text, n),
+                    fewer_runs_than_by_char(text, n),
+                    "{text:?} {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn a_text_has_at_least_as_many_words_as_runs_with_a_letter_or_digit() {

@@ -163,11 +163,13 @@ impl WordStarts {
         let mut start = 0;
         while let Some(&byte) = bytes.get(start) {
             // ASCII, nearly all of most texts, without decoding a character.
-            let (word_char, spaced, len) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), true, 1)
-            } else {
-                let (c, len) = char_at(haystack, start);
-                (is_word_char(c), !is_unspaced_script(c), len)
+            let (word_char, spaced, len) = match BYTE_KINDS[usize::from(byte)] {
+                ALNUM => (true, true, 1),
+                OTHER => (false, true, 1),
+                _ => {
+                    let (c, len) = char_at(haystack, start);
+                    (is_word_char(c), !is_unspaced_script(c), len)
+                }
             };
             let inside_word = after_word_char && word_char && spaced;
             if !inside_word {
@@ -180,7 +182,10 @@ impl WordStarts {
             start += len;
             // The rest of an ASCII word, most of a text's bytes, starts nothing.
             if word_char && len == 1 {
-                while bytes.get(start).is_some_and(u8::is_ascii_alphanumeric) {
+                while bytes
+                    .get(start)
+                    .is_some_and(|&b| BYTE_KINDS[usize::from(b)] == ALNUM)
+                {
                     start += 1;
                 }
             }
@@ -214,6 +219,30 @@ impl WordStarts {
         }
     }
 }
+
+/// An ASCII letter or digit, for [`BYTE_KINDS`].
+const ALNUM: u8 = 1;
+/// The rest of ASCII.
+const OTHER: u8 = 0;
+/// A byte that starts a character of more than one byte (or continues one, which the scan
+/// never looks up).
+const NOT_ASCII: u8 = 2;
+
+/// Each byte's kind for [`WordStarts::find`]: one load instead of the range checks of
+/// `is_ascii` and `is_ascii_alphanumeric`, on every byte of a text.
+static BYTE_KINDS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The double array as it is filled: its slots, which of them are taken (a bit each, so that
 /// runs of taken slots are stepped over 64 at a time), and the first free one.

@@ -339,9 +339,9 @@ pub(crate) fn cues_in(cues: &[Cue], from: usize, to: usize) -> &[Cue] {
 const COMMITMENT_REACH_BYTES: usize = 400;
 
 /// The cues of one chunk that can matter, sorted by start: negation words near a lexicon hit
-/// (`hits`, sorted by start), promise words and deadlines near each other, numbers right before a
-/// unit, and the words of the absence rules when they are on. So the memory an analysis keeps
-/// grows with what it finds, not with the length of the text.
+/// (`hits`, sorted by start), promise words and deadlines near each other, numbers right
+/// before a unit, and the words of the absence rules when they are on. So the memory an
+/// analysis keeps grows with what it finds, not with the length of the text.
 pub(crate) fn prune(mut cues: Vec<Cue>, hits: &[Hit], absence: bool) -> Vec<Cue> {
     cues.sort_by_key(|c| (c.start, c.end));
     let near_hit = |c: &Cue| {

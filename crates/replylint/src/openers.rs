@@ -628,10 +628,9 @@ impl<'t> Iterator for OrderedWords<'t> {
             if self.at == bytes.len() {
                 return None;
             }
-            let (mut start, mut end) = (self.at, {
-                self.skip(true);
-                self.at
-            });
+            let mut start = self.at;
+            self.skip(true);
+            let mut end = self.at;
             // Apostrophes at a run's ends quote it; they are not part of its word.
             while start < end && bytes[start] == b'\'' {
                 start += 1;

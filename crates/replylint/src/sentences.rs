@@ -357,7 +357,8 @@ impl FastSentences<'_> {
                 let stops = swar::non_ascii(word) | RUN_ENDS.iter().fold(0, |m, &b| m | swar::equal(word, b));
                 swar::first(stops).map(|i| n * 8 + i)
             })
-            .map_or(run.len(), |stop| stop.min(run.len()));
+            // The last word's padding is zeros, which stop nothing.
+            .unwrap_or(run.len());
         self.state = after_ascii_run(self.state, &run[..stop]);
         self.pos += stop;
         while let Some((p, len)) = self.property_at(self.pos) {
@@ -479,6 +480,16 @@ mod tests {
             .flat_map(|t| [format!("Ab  c){t}"), format!("Ab  c){t}de) f")])
             .collect();
         assert_same_as_unicode_segmentation(&across);
+    }
+
+    #[test]
+    fn the_run_ends_are_the_ascii_characters_before_which_a_run_ends() {
+        let ends: Vec<u8> = (0..128u8)
+            .filter(|&b| ends_run(part_of(ASCII_PROPERTIES[usize::from(b)])))
+            .collect();
+        let mut listed = RUN_ENDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(listed, ends);
     }
 
     #[test]

@@ -52,24 +52,24 @@ impl Cache {
     }
 
     /// An object of `fields`, made own data properties in their order: unlike setting them,
-    /// which a setter on `Object.prototype` would see.
-    fn object_of(&mut self, fields: &[(&'static str, JsValue)]) -> Object {
+    /// which a setter on `Object.prototype` would see. (Only an array iterator someone
+    /// replaced can make it throw; the error is passed on.)
+    fn object_of(&mut self, fields: &[(&'static str, JsValue)]) -> Result<Object, JsValue> {
         let entries: Array = fields
             .iter()
             .map(|(key, value)| Array::of2(self.key(key), value))
             .collect();
-        // Only an entry that is not an array or an iterator that throws fails.
-        Object::from_entries(&entries).expect("arrays of two are entries")
+        Object::from_entries(&entries)
     }
 
     /// The fields `finding` shares with the other findings of its rule (see [`Cache::rules`]).
-    fn rule_of(&mut self, finding: &Finding) -> Object {
+    fn rule_of(&mut self, finding: &Finding) -> Result<Object, JsValue> {
         let mut hasher = FxHasher::default();
         (finding.rule_id(), finding.explanation(), finding.suggestion()).hash(&mut hasher);
         let hash = hasher.finish();
-        let known = self.rules.get(&hash).into_iter().flatten();
-        if let Some((_, rule)) = known.into_iter().find(|(fields, _)| fields.are_of(finding)) {
-            return rule.clone();
+        let mut known = self.rules.get(&hash).into_iter().flatten();
+        if let Some((_, rule)) = known.find(|(fields, _)| fields.are_of(finding)) {
+            return Ok(rule.clone());
         }
         let rule = self.object_of(&[
             ("ruleId", finding.rule_id().into()),
@@ -81,7 +81,7 @@ impl Cache {
             ("end", 0.into()),
             ("explanation", finding.explanation().into()),
             ("suggestion", finding.suggestion().into()),
-        ]);
+        ])?;
         let fields = RuleFields {
             rule_id: finding.rule_id().into(),
             category: finding.category(),
@@ -91,19 +91,19 @@ impl Cache {
             suggestion: finding.suggestion().into(),
         };
         self.rules.entry(hash).or_default().push((fields, rule.clone()));
-        rule
+        Ok(rule)
     }
 
     /// The counts of a report without findings (see [`Cache::no_counts`]).
-    fn no_counts(&mut self) -> Object {
+    fn no_counts(&mut self) -> Result<Object, JsValue> {
         if let Some(counts) = &self.no_counts {
-            return counts.clone();
+            return Ok(counts.clone());
         }
         let fields: Vec<(&'static str, JsValue)> =
             Category::ALL.iter().map(|c| (c.as_str(), 0.into())).collect();
-        let counts = self.object_of(&fields);
+        let counts = self.object_of(&fields)?;
         self.no_counts = Some(counts.clone());
-        counts
+        Ok(counts)
     }
 }
 
@@ -138,7 +138,7 @@ pub(crate) fn to_js(report: &Report, original: &JsString, cache: &mut Cache) -> 
     }
     // The categories of `Category::ALL` come first, in its order, then those only customers'
     // messages have; each is there once it is counted.
-    let counts = assign(&Object::new(), &cache.no_counts())?;
+    let counts = assign(&Object::new(), &cache.no_counts()?)?;
     for (category, &count) in report.counts() {
         if count > 0 || !Category::ALL.contains(category) {
             cache.set(&counts, category.as_str(), &JsValue::from(count))?;
@@ -170,7 +170,7 @@ pub(crate) fn to_js(report: &Report, original: &JsString, cache: &mut Cache) -> 
 /// A copy of its rule's object with the finding's own text and span.
 fn to_js_finding(finding: &Finding, original: &JsString, cache: &mut Cache) -> Result<Object, JsValue> {
     let span = finding.utf16_span();
-    let object = assign(&Object::new(), &cache.rule_of(finding))?;
+    let object = assign(&Object::new(), &cache.rule_of(finding)?)?;
     let text = original.slice(span.start as u32, span.end as u32);
     cache.set(&object, "text", &text)?;
     cache.set(&object, "start", &JsValue::from(span.start))?;

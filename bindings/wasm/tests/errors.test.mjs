@@ -115,6 +115,42 @@ describe("wrong types throw a TypeError", () => {
   });
 });
 
+describe("JavaScript that throws while a report is made", () => {
+  test("a setter on Object.prototype or a replaced array iterator: its error passes through", () => {
+    // A report's objects are copies of objects the analyzer keeps: copying runs setters, and
+    // making the kept ones iterates arrays. Each error reaches the caller; nothing traps.
+    const fresh = new Analyzer({ languages: ["en"] });
+    Object.defineProperty(Object.prototype, "ruleId", {
+      set() {
+        throw new RangeError("from a setter");
+      },
+      configurable: true,
+    });
+    try {
+      assert.throws(() => fresh.analyze("It's company policy."), { name: "RangeError", message: "from a setter" });
+    } finally {
+      delete Object.prototype.ruleId;
+    }
+    // Caught by hand: assert itself iterates arrays.
+    const another = new Analyzer({ languages: ["en"] });
+    const iterator = Array.prototype[Symbol.iterator];
+    let caught;
+    Array.prototype[Symbol.iterator] = function () {
+      throw new RangeError("from an iterator");
+    };
+    try {
+      another.analyze("It's company policy.");
+    } catch (err) {
+      caught = err;
+    } finally {
+      Array.prototype[Symbol.iterator] = iterator;
+    }
+    assert.equal(caught?.constructor, RangeError);
+    assert.equal(caught.message, "from an iterator");
+    assert.deepEqual(fresh.analyze("It's company policy.").findings.map((f) => f.ruleId), ["en.company-policy"]);
+  });
+});
+
 describe("a bad configuration throws an Error with the core's message", () => {
   test("an unknown language code lists the available ones", () => {
     throwsConfigError(() => new Analyzer({ languages: ["en", "xx"] }), /^unknown language code `xx`; available: en, .*ru/);

@@ -227,10 +227,8 @@ const MARK_LEADS: [u8; 5] = [b'"', b'\'', 0xC2, 0xE2, 0xE3];
 
 /// The first byte of `bytes` that is one of [`MARK_LEADS`], eight bytes looked at together.
 fn find_mark_lead(bytes: &[u8]) -> Option<usize> {
-    swar::words(bytes).enumerate().find_map(|(n, word)| {
-        let leads = MARK_LEADS.iter().fold(0, |m, &b| m | swar::equal(word, b));
-        // The last word's padding is zeros, never a lead.
-        swar::first(leads).map(|i| n * 8 + i)
+    swar::position(bytes, |word| {
+        MARK_LEADS.iter().fold(0, |m, &b| m | swar::equal(word, b))
     })
 }
 

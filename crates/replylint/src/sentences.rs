@@ -351,14 +351,10 @@ impl FastSentences<'_> {
         // character, eight bytes at a time, then the state from the last of them.
         let bytes = self.text.as_bytes();
         let run = &bytes[self.pos..];
-        let stop = swar::words(run)
-            .enumerate()
-            .find_map(|(n, word)| {
-                let stops = swar::non_ascii(word) | RUN_ENDS.iter().fold(0, |m, &b| m | swar::equal(word, b));
-                swar::first(stops).map(|i| n * 8 + i)
-            })
-            // The last word's padding is zeros, which stop nothing.
-            .unwrap_or(run.len());
+        let stop = swar::position(run, |word| {
+            swar::non_ascii(word) | RUN_ENDS.iter().fold(0, |m, &b| m | swar::equal(word, b))
+        })
+        .unwrap_or(run.len());
         self.state = after_ascii_run(self.state, &run[..stop]);
         self.pos += stop;
         while let Some((p, len)) = self.property_at(self.pos) {

@@ -45,8 +45,16 @@ pub(crate) fn non_ascii(word: u64) -> u64 {
     word & HIGHS
 }
 
+/// The index of the first byte of `bytes` that `test` (a mask of a word's passing bytes)
+/// passes, eight bytes tested at a time. The last word's padding, zero bytes, must not pass.
+pub(crate) fn position(bytes: &[u8], test: impl Fn(u64) -> u64) -> Option<usize> {
+    words(bytes)
+        .enumerate()
+        .find_map(|(n, word)| first(test(word)).map(|i| n * 8 + i))
+}
+
 /// The index of the first byte a mask holds, if it holds one.
-pub(crate) fn first(mask: u64) -> Option<usize> {
+fn first(mask: u64) -> Option<usize> {
     (mask != 0).then(|| mask.trailing_zeros() as usize / 8)
 }
 

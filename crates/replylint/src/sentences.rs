@@ -98,7 +98,7 @@ fn code(c: char) -> u8 {
 impl Property {
     /// The property of a code of build.rs's table: the place of its name in
     /// `SENTENCE_BREAKS` there, plus one; 15 for the other assigned characters.
-    fn of_code(code: u8) -> Property {
+    const fn of_code(code: u8) -> Property {
         const BY_CODE: [Property; 16] = [
             Property::Other, // unassigned, never asked for: `sentences` leaves such text alone
             Property::Cr,
@@ -117,7 +117,7 @@ impl Property {
             Property::Extend, // Format
             Property::Other,
         ];
-        BY_CODE[usize::from(code & 15)]
+        BY_CODE[(code & 15) as usize]
     }
 
     fn of(c: char) -> Property {
@@ -221,13 +221,53 @@ const fn ends_run(part: Part) -> bool {
 /// terminators and the line breaks.
 const RUN_ENDS: [u8; 5] = [b'.', b'!', b'?', b'\r', b'\n'];
 
-/// The state after `run` follows `state`, `run` being ASCII with none of [`RUN_ENDS`]. Only
-/// its last four parts are kept, so it is read from its end until they are known.
-fn after_ascii_run(state: State, run: &[u8]) -> State {
+/// Where the run of characters that cannot end a run, starting at byte `from` of `bytes`
+/// (a string's), ends: at the first character [`STOPS`] holds, or past the Basic Multilingual
+/// Plane. The bitmap's index is worked out from the bytes, without decoding a character.
+fn run_in_any_script(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(&lead) = bytes.get(at) {
+        let continuation = |i: usize| bytes.get(at + i).map_or(0, |&b| usize::from(b & 0x3F));
+        let (code, len) = match lead {
+            0..=0x7F => (usize::from(lead), 1),
+            0xC0..=0xDF => ((usize::from(lead & 0x1F) << 6) | continuation(1), 2),
+            0xE0..=0xEF => (
+                (usize::from(lead & 0x0F) << 12) | (continuation(1) << 6) | continuation(2),
+                3,
+            ),
+            _ => break,
+        };
+        if STOPS[code / 64] & (1 << (code % 64)) != 0 {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
+/// One bit per character of the Basic Multilingual Plane: set for those before which a run
+/// that cannot break ends ([`ends_run`]), and for those the table lacks, which
+/// [`FastSentences::property`] notes one by one.
+static STOPS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let mut c = 0;
+    while c < 0x10000 {
+        let code = table::BLOCKS[table::BLOCK_OF[c >> 8] as usize][c & 0xFF];
+        if code == UNASSIGNED || ends_run(part_of(Property::of_code(code))) {
+            bits[c / 64] |= 1 << (c % 64);
+        }
+        c += 1;
+    }
+    bits
+};
+
+/// The state after a run that cannot break follows `state`, from the run's parts, last first
+/// (none of them [ending a run](ends_run)). Only its last four parts are kept, so it is read
+/// from its end until they are known.
+fn after_run(state: State, parts_from_the_end: impl Iterator<Item = Part>) -> State {
     let mut last = [Part::Sot; 4];
     let mut known = 0;
-    for &b in run.iter().rev() {
-        let part = part_of(ASCII_PROPERTIES[usize::from(b)]);
+    for part in parts_from_the_end {
         if known > 0 && joins_run(last[known - 1], part) {
             continue;
         }
@@ -355,8 +395,27 @@ impl FastSentences<'_> {
             swar::non_ascii(word) | RUN_ENDS.iter().fold(0, |m, &b| m | swar::equal(word, b))
         })
         .unwrap_or(run.len());
-        self.state = after_ascii_run(self.state, &run[..stop]);
+        self.state = after_run(
+            self.state,
+            run[..stop]
+                .iter()
+                .rev()
+                .map(|&b| part_of(ASCII_PROPERTIES[usize::from(b)])),
+        );
         self.pos += stop;
+        // Then any script, a character at a time by a bitmap, and again the state from the
+        // last of them.
+        let end = run_in_any_script(bytes, self.pos);
+        let parts = self.text[self.pos..end]
+            .chars()
+            .rev()
+            .map(Property::of)
+            .filter(|&p| p != Property::Extend)
+            .map(part_of);
+        self.state = after_run(self.state, parts);
+        self.pos = end;
+        // What the bitmap stops at: a terminator or a separator, or a character the table
+        // lacks or that lies past the Basic Multilingual Plane.
         while let Some((p, len)) = self.property_at(self.pos) {
             match p {
                 // SB5: the character before absorbs it.
@@ -489,23 +548,54 @@ mod tests {
     }
 
     #[test]
-    fn the_state_after_an_ascii_run_is_the_one_its_bytes_reach_one_by_one() {
+    fn the_state_after_a_run_is_the_one_its_characters_reach_one_by_one() {
         let starts = [
             [Part::Sot; 4],
             [Part::Other, Part::UpperLower, Part::ClosePlus, Part::SpPlus],
             [Part::Lf, Part::ClosePlus, Part::UpperLower, Part::ClosePlus],
         ];
-        for run in every_string(&[' ', ')', '(', 'a', 'A', ',', '#', '7'], 6) {
+        // Whatever cannot end a run, ASCII or not, an extending character among them.
+        let alphabet = [' ', '\u{A0}', ')', '«', 'a', 'Д', 'ا', ',', '€', '7', '\u{301}'];
+        for run in every_string(&alphabet, 5) {
+            assert_eq!(run_in_any_script(run.as_bytes(), 0), run.len(), "{run:?}");
             for state in starts {
+                // SB5: an extending character leaves the state as it is.
                 let one_by_one = run
-                    .bytes()
-                    .fold(state, |s, b| advance(s, ASCII_PROPERTIES[usize::from(b)]));
+                    .chars()
+                    .map(Property::of)
+                    .filter(|&p| p != Property::Extend)
+                    .fold(state, advance);
+                let from_the_end = run
+                    .chars()
+                    .rev()
+                    .map(Property::of)
+                    .filter(|&p| p != Property::Extend)
+                    .map(part_of);
                 assert_eq!(
-                    after_ascii_run(state, run.as_bytes()),
+                    after_run(state, from_the_end),
                     one_by_one,
                     "{run:?} after {state:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_run_in_any_script_stops_at_what_may_end_it_and_at_what_the_table_lacks() {
+        let unassigned = '\u{378}';
+        assert_eq!(code(unassigned), UNASSIGNED);
+        for stop in [
+            '.', '!', '\n', '\r', '؟', '．', '\u{2029}', '\u{85}', unassigned, '😀',
+        ] {
+            let text = format!("aД ا{stop}b");
+            assert_eq!(run_in_any_script(text.as_bytes(), 0), "aД ا".len(), "{stop:?}");
+        }
+        // Every other character of the plane goes on.
+        for c in (0x80..=0xFFFFu32).filter_map(char::from_u32) {
+            let stops = code(c) == UNASSIGNED || ends_run(part_of(Property::of(c)));
+            let text = format!("{c}a");
+            let expected = if stops { 0 } else { text.len() };
+            assert_eq!(run_in_any_script(text.as_bytes(), 0), expected, "{c:?}");
         }
     }
 

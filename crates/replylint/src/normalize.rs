@@ -219,20 +219,17 @@ fn fold_clusters(text: &str) -> Builder {
 fn plain_run(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = from;
-    while let Some(&byte) = bytes.get(at) {
-        if byte.is_ascii() {
-            let single_space = byte == b' ' && at > from && bytes[at - 1] != b' ';
-            if !ASCII_PLAIN[usize::from(byte)] && !single_space {
-                break;
+    while let Some((code, len)) = bmp_code_at(bytes, at) {
+        let plain = match u8::try_from(code) {
+            Ok(byte) if byte.is_ascii() => {
+                ASCII_PLAIN[usize::from(byte)] || (byte == b' ' && at > from && bytes[at - 1] != b' ')
             }
-            at += 1;
-        } else {
-            let (c, len) = char_at(text, at);
-            if !is_plain(c) {
-                break;
-            }
-            at += len;
+            _ => in_bmp_class(code, PLAIN),
+        };
+        if !plain {
+            break;
         }
+        at += len;
     }
     at
 }
@@ -569,6 +566,38 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     )
 }
 
+/// The code point and length of the character at byte `at` of `bytes` (a string's), if there
+/// is one there and it is in the Basic Multilingual Plane: the index of the bitmaps of
+/// [`in_class`], worked out from the bytes without making a `char`. For the loops that go
+/// through a text by a bitmap.
+#[inline(always)]
+pub(crate) fn bmp_code_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let lead = *bytes.get(at)?;
+    let continuation = |i: usize| bytes.get(at + i).map_or(0, |&b| usize::from(b & 0x3F));
+    match lead {
+        0..=0x7F => Some((usize::from(lead), 1)),
+        0xC0..=0xDF => Some(((usize::from(lead & 0x1F) << 6) | continuation(1), 2)),
+        0xE0..=0xEF => Some((
+            (usize::from(lead & 0x0F) << 12) | (continuation(1) << 6) | continuation(2),
+            3,
+        )),
+        _ => None,
+    }
+}
+
+/// Whether the character at byte `at` of `text` is a [word character](is_word_char), and its
+/// length.
+#[inline(always)]
+pub(crate) fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    match bmp_code_at(text.as_bytes(), at) {
+        Some((code, len)) => (in_bmp_class(code, WORD), len),
+        None => {
+            let (c, len) = char_at(text, at);
+            (is_word_char(c), len)
+        }
+    }
+}
+
 /// The length in bytes of the UTF-8 character whose first byte is `lead`.
 #[inline]
 pub(crate) fn utf8_len(lead: u8) -> usize {
@@ -649,7 +678,7 @@ const NFC_QUICK_YES: usize = 6;
 fn in_class(c: char, class: usize) -> bool {
     let i = c as usize;
     if i < 0x10000 {
-        return crate::char_classes::BITS[class][i / 64] & (1 << (i % 64)) != 0;
+        return in_bmp_class(i, class);
     }
     match class {
         WORD => is_combining_mark(c) || c.is_alphanumeric(),
@@ -659,6 +688,12 @@ fn in_class(c: char, class: usize) -> bool {
         NFC_QUICK_YES => is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
         _ => false,
     }
+}
+
+/// [`in_class`] for the character of the Basic Multilingual Plane whose code point is `code`.
+#[inline]
+fn in_bmp_class(code: usize, class: usize) -> bool {
+    crate::char_classes::BITS[class][code / 64] & (1 << (code % 64)) != 0
 }
 
 /// The bitmaps of [`in_class`]: one per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`,
@@ -893,6 +928,17 @@ mod tests {
         for (at, c) in text.char_indices() {
             assert_eq!(char_at(&text, at), (c, c.len_utf8()));
         }
+    }
+
+    #[test]
+    fn the_code_of_every_character_of_the_plane_is_worked_out_from_its_bytes() {
+        let text: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for (at, c) in text.char_indices() {
+            let expected = (c <= '\u{FFFF}').then_some((c as usize, c.len_utf8()));
+            assert_eq!(bmp_code_at(text.as_bytes(), at), expected, "{c:?}");
+            assert_eq!(word_char_at(&text, at), (is_word_char(c), c.len_utf8()), "{c:?}");
+        }
+        assert_eq!(bmp_code_at(text.as_bytes(), text.len()), None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
-use crate::normalize::{char_at, is_word_char, normalize, Normalized};
+use crate::normalize::{normalize, word_char_at, Normalized};
 use crate::snapshot::{In, Out};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -597,10 +597,7 @@ impl OrderedWords<'_> {
     fn in_word(&self) -> (bool, usize) {
         match WORD_BYTES[usize::from(self.text.as_bytes()[self.at])] {
             IN_WORD => (true, 1),
-            DECODE => {
-                let (c, len) = char_at(self.text, self.at);
-                (is_word_char(c), len)
-            }
+            DECODE => word_char_at(self.text, self.at),
             _ => (false, 1),
         }
     }
@@ -647,6 +644,7 @@ impl<'t> Iterator for OrderedWords<'t> {
 
 #[cfg(test)]
 mod tests {
+    use crate::normalize::is_word_char;
     use unicode_segmentation::UnicodeSegmentation;
 
     use super::*;

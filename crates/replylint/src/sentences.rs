@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
-use crate::normalize::char_at;
+use crate::normalize::{bmp_code_at, char_at};
 use crate::swar;
 
 /// `BLOCK_OF` and `BLOCKS`: every character's sentence-break code (see [`Property::of_code`]),
@@ -223,20 +223,10 @@ const RUN_ENDS: [u8; 5] = [b'.', b'!', b'?', b'\r', b'\n'];
 
 /// Where the run of characters that cannot end a run, starting at byte `from` of `bytes`
 /// (a string's), ends: at the first character [`STOPS`] holds, or past the Basic Multilingual
-/// Plane. The bitmap's index is worked out from the bytes, without decoding a character.
+/// Plane.
 fn run_in_any_script(bytes: &[u8], from: usize) -> usize {
     let mut at = from;
-    while let Some(&lead) = bytes.get(at) {
-        let continuation = |i: usize| bytes.get(at + i).map_or(0, |&b| usize::from(b & 0x3F));
-        let (code, len) = match lead {
-            0..=0x7F => (usize::from(lead), 1),
-            0xC0..=0xDF => ((usize::from(lead & 0x1F) << 6) | continuation(1), 2),
-            0xE0..=0xEF => (
-                (usize::from(lead & 0x0F) << 12) | (continuation(1) << 6) | continuation(2),
-                3,
-            ),
-            _ => break,
-        };
+    while let Some((code, len)) = bmp_code_at(bytes, at) {
         if STOPS[code / 64] & (1 << (code % 64)) != 0 {
             break;
         }

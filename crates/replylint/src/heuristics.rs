@@ -86,10 +86,15 @@ fn pairs_in_a_row_by_char(text: &str) -> Pairs {
         if is_uppercase(c) {
             pairs.capitals |= after_capital;
             after_capital = true;
-        } else if !is_mark(c) {
+        } else if after_capital && !is_mark(c) {
             after_capital = false;
         }
-        let is_one = is_run_punctuation(c);
+        // Most characters are none of the five, which the first comparison tells of most.
+        let is_one = if c < '\u{61F}' {
+            matches!(c, '!' | '?')
+        } else {
+            is_run_punctuation(c)
+        };
         pairs.punctuation |= is_one && after_one;
         after_one = is_one;
     }
@@ -243,6 +248,22 @@ mod tests {
             for text in [short.clone(), format!("0123456{short}")] {
                 assert_eq!(pairs_in_a_row(&text), pairs_in_a_row_by_char(&text), "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_character_prefilter_finds_the_pairs_it_stands_for() {
+        let alphabet = ['A', 'Д', 'д', '\u{301}', '!', '？', '؟', '。', ' '];
+        for text in &crate::testing::every_string(&alphabet, 5) {
+            // Capitals side by side once the combining marks are left out; two of the
+            // punctuation marks of runs side by side.
+            let letters: Vec<char> = text.chars().filter(|&c| !is_mark(c)).collect();
+            let chars: Vec<char> = text.chars().collect();
+            let expected = Pairs {
+                capitals: letters.windows(2).any(|w| w.iter().all(|&c| is_uppercase(c))),
+                punctuation: chars.windows(2).any(|w| w.iter().all(|&c| is_run_punctuation(c))),
+            };
+            assert_eq!(pairs_in_a_row_by_char(text), expected, "{text:?}");
         }
     }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::category::{Category, Severity};
 use crate::commitments::{Commitment, Found};
 use crate::lexicon::Position;
+use crate::swar;
 
 /// A half-open range `start..end` into the analysed text, in some unit (bytes, code points or
 /// UTF-16 code units, depending on which span of a [`Finding`] it is).
@@ -340,11 +341,15 @@ impl<'t> Units<'t> {
 }
 
 /// How many code points and UTF-16 units the UTF-8 `bytes` hold, counted from the bytes
-/// alone: every byte but a continuation byte starts a code point, and those of four bytes
-/// (from a lead byte of 0xF0 up) take two UTF-16 units.
+/// alone, eight at a time: every byte but a continuation byte starts a code point, and those
+/// of four bytes (from a lead byte of 0xF0 up) take two UTF-16 units.
 fn units(bytes: &[u8]) -> (usize, usize) {
-    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    let (mut continuations, mut astral) = (0, 0);
+    for word in swar::words(bytes) {
+        continuations += swar::count(swar::continuation(word));
+        astral += swar::count(swar::at_least_f0(word));
+    }
+    let chars = bytes.len() - continuations;
     (chars, chars + astral)
 }
 

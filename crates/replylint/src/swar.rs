@@ -45,6 +45,24 @@ pub(crate) fn non_ascii(word: u64) -> u64 {
     word & HIGHS
 }
 
+/// The bytes of `word` at or above `0xF0`, as the lead bytes of four-byte UTF-8 characters
+/// are: the four high bits of a byte set, each shifted up to the high bit in turn.
+pub(crate) fn at_least_f0(word: u64) -> u64 {
+    word & (word << 1) & (word << 2) & (word << 3) & HIGHS
+}
+
+/// The bytes of `word` from 0x80 to 0xBF, as UTF-8 continuation bytes are: the high bit set
+/// and the next one clear.
+pub(crate) fn continuation(word: u64) -> u64 {
+    word & !(word << 1) & HIGHS
+}
+
+/// How many bytes `mask` holds: its high bits, moved down to the low ones, summed into the
+/// top byte by one multiplication (eight at most, so nothing carries out of it).
+pub(crate) fn count(mask: u64) -> usize {
+    ((mask >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
 /// The index of the first byte of `bytes` that `test` (a mask of a word's passing bytes)
 /// passes, eight bytes tested at a time. The last word's padding, zero bytes, must not pass.
 pub(crate) fn position(bytes: &[u8], test: impl Fn(u64) -> u64) -> Option<usize> {
@@ -98,6 +116,10 @@ mod tests {
                         );
                     }
                     assert_eq!(non_ascii(word), mask_of(&eight, |x| x >= 0x80));
+                    assert_eq!(at_least_f0(word), mask_of(&eight, |x| x >= 0xF0));
+                    assert_eq!(continuation(word), mask_of(&eight, |x| x & 0xC0 == 0x80));
+                    let mask = equal(word, b);
+                    assert_eq!(count(mask), eight.iter().filter(|&&x| x == b).count());
                     if eight.is_ascii() {
                         for (low, high) in [(b'A', b'Z'), (b'\t', b'\r'), (0, 0x7F), (0x7F, 0x7F), (0, 0)] {
                             let between = mask_of(&eight, |x| (low..=high).contains(&x));

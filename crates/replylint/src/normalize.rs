@@ -585,15 +585,16 @@ pub(crate) fn bmp_code_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// Whether the character at byte `at` of `text` is a [word character](is_word_char), and its
-/// length.
+/// Whether the character at byte `at` of `text` is a [word character](is_word_char), whether
+/// its script is written with spaces (not [unspaced](is_unspaced_script)), and its length.
 #[inline(always)]
-pub(crate) fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+pub(crate) fn word_char_at(text: &str, at: usize) -> (bool, bool, usize) {
     match bmp_code_at(text.as_bytes(), at) {
-        Some((code, len)) => (in_bmp_class(code, WORD), len),
-        None => {
+        // Every unspaced script comes after U+0E00, which most letters of most texts come before.
+        Some((code, len)) if code < 0x0E00 => (in_bmp_class(code, WORD), true, len),
+        _ => {
             let (c, len) = char_at(text, at);
-            (is_word_char(c), len)
+            (is_word_char(c), !is_unspaced_script(c), len)
         }
     }
 }
@@ -936,7 +937,8 @@ mod tests {
         for (at, c) in text.char_indices() {
             let expected = (c <= '\u{FFFF}').then_some((c as usize, c.len_utf8()));
             assert_eq!(bmp_code_at(text.as_bytes(), at), expected, "{c:?}");
-            assert_eq!(word_char_at(&text, at), (is_word_char(c), c.len_utf8()), "{c:?}");
+            let expected = (is_word_char(c), !is_unspaced_script(c), c.len_utf8());
+            assert_eq!(word_char_at(&text, at), expected, "{c:?}");
         }
         assert_eq!(bmp_code_at(text.as_bytes(), text.len()), None);
     }

@@ -597,7 +597,10 @@ impl OrderedWords<'_> {
     fn in_word(&self) -> (bool, usize) {
         match WORD_BYTES[usize::from(self.text.as_bytes()[self.at])] {
             IN_WORD => (true, 1),
-            DECODE => word_char_at(self.text, self.at),
+            DECODE => {
+                let (word, _, len) = word_char_at(self.text, self.at);
+                (word, len)
+            }
             _ => (false, 1),
         }
     }

@@ -9,7 +9,7 @@
 //! cost of building one.
 
 use crate::grouped::Grouped;
-use crate::normalize::{char_at, is_unspaced_script, is_word_char};
+use crate::normalize::word_char_at;
 use crate::snapshot::{In, Out};
 
 /// What [`WordStarts::new`] refuses: a trie with more states than a `u32` can number.
@@ -159,35 +159,26 @@ impl WordStarts {
     pub fn find(&self, haystack: &str, mut found: impl FnMut(usize, usize, usize)) {
         let bytes = haystack.as_bytes();
         let root = self.slots[0].base as usize;
-        let mut after_word_char = false;
         let mut start = 0;
+        // Every character this loop comes to may start a word: the rest of each word is
+        // skipped.
         while let Some(&byte) = bytes.get(start) {
+            let slot = root + usize::from(byte);
+            if self.slots[slot].parent == 0 {
+                self.walk(bytes, start, slot, self.slots[slot], &mut found);
+            }
             // ASCII, nearly all of most texts, without decoding a character.
-            let (word_char, spaced, len) = match BYTE_KINDS[usize::from(byte)] {
-                ALNUM => (true, true, 1),
-                OTHER => (false, true, 1),
+            let (word_char, len) = match BYTE_KINDS[usize::from(byte)] {
+                ALNUM => (true, 1),
+                OTHER => (false, 1),
                 _ => {
-                    let (c, len) = char_at(haystack, start);
-                    (is_word_char(c), !is_unspaced_script(c), len)
+                    let (word_char, _, len) = word_char_at(haystack, start);
+                    (word_char, len)
                 }
             };
-            let inside_word = after_word_char && word_char && spaced;
-            if !inside_word {
-                let slot = root + usize::from(byte);
-                if self.slots[slot].parent == 0 {
-                    self.walk(bytes, start, slot, self.slots[slot], &mut found);
-                }
-            }
-            after_word_char = word_char;
             start += len;
-            // The rest of an ASCII word, most of a text's bytes, starts nothing.
-            if word_char && len == 1 {
-                while bytes
-                    .get(start)
-                    .is_some_and(|&b| BYTE_KINDS[usize::from(b)] == ALNUM)
-                {
-                    start += 1;
-                }
+            if word_char {
+                start = rest_of_word(haystack, start);
             }
         }
     }
@@ -216,6 +207,33 @@ impl WordStarts {
             }
             slot = child;
             end += 1;
+        }
+    }
+}
+
+/// Where the word that goes on at byte `at` of `text` ends: past the characters that continue
+/// it, the word characters of scripts written with spaces. They start nothing; in scripts
+/// written without spaces each word character may start a word.
+#[inline(always)]
+fn rest_of_word(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits first, all of most words.
+        while bytes
+            .get(at)
+            .is_some_and(|&b| BYTE_KINDS[usize::from(b)] == ALNUM)
+        {
+            at += 1;
+        }
+        if bytes
+            .get(at)
+            .is_none_or(|&b| BYTE_KINDS[usize::from(b)] != NOT_ASCII)
+        {
+            return at;
+        }
+        match word_char_at(text, at) {
+            (true, true, len) => at += len,
+            _ => return at,
         }
     }
 }
@@ -397,6 +415,37 @@ mod tests {
         }
         assert!(naive.len() > 10);
         assert_eq!(find(&words, text), naive);
+    }
+
+    #[test]
+    fn a_word_may_start_after_a_character_of_no_word_and_at_any_unspaced_one() {
+        use crate::normalize::{is_unspaced_script, is_word_char};
+        // ASCII and not, a mark, a letter of a script written without spaces, a space and a
+        // sign: every pattern of one or two of them over every text of up to five.
+        let alphabet = ['a', '7', 'д', 'ா', '政', 'ก', ' ', '-', '«'];
+        let patterns = crate::testing::every_string(&alphabet, 2);
+        let patterns: Vec<&String> = patterns.iter().filter(|p| !p.is_empty()).collect();
+        let words = WordStarts::new(&patterns).unwrap();
+        for text in crate::testing::every_string(&alphabet, 5) {
+            let mut expected = Vec::new();
+            let mut before = None;
+            for (start, c) in text.char_indices() {
+                let continues = before.is_some_and(is_word_char) && is_word_char(c) && !is_unspaced_script(c);
+                before = Some(c);
+                if continues {
+                    continue;
+                }
+                let mut here: Vec<(usize, usize, usize)> = patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| text[start..].starts_with(p.as_str()))
+                    .map(|(i, p)| (i, start, start + p.len()))
+                    .collect();
+                here.sort_by_key(|&(_, _, end)| end);
+                expected.extend(here);
+            }
+            assert_eq!(find(&words, &text), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -8,7 +8,10 @@ use rustc_hash::FxHashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::normalize::{is_letter_or_mark, is_mark, is_nfc_by_quick_check, is_uppercase};
+use crate::normalize::{
+    char_at, is_letter_or_mark, is_mark, is_mark_in_bmp, is_nfc_by_quick_check, is_uppercase,
+    is_uppercase_in_bmp,
+};
 use crate::swar;
 
 /// Acronyms known everywhere, whatever the language; each lexicon adds its own.
@@ -79,24 +82,41 @@ fn pairs_in_a_row(text: &str) -> Pairs {
     pairs_in_a_row_by_char(text)
 }
 
+// Out of line: inlined into the analysis, its loop compiled to more instructions.
+#[inline(never)]
 fn pairs_in_a_row_by_char(text: &str) -> Pairs {
     let mut pairs = Pairs::default();
     let (mut after_capital, mut after_one) = (false, false);
-    for c in text.chars() {
-        if is_uppercase(c) {
+    // Each character is a capital, a mark (which leaves a capital before it where it was),
+    // or another, which may be one of the punctuation marks of runs.
+    let mut step = |upper: bool, mark: bool, one: bool| {
+        if upper {
             pairs.capitals |= after_capital;
             after_capital = true;
-        } else if after_capital && !is_mark(c) {
+        } else if !mark {
             after_capital = false;
         }
-        // Most characters are none of the five, which the first comparison tells of most.
-        let is_one = if c < '\u{61F}' {
-            matches!(c, '!' | '?')
+        pairs.punctuation |= one && after_one;
+        after_one = one;
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        // ASCII and the two-byte characters, most of most texts, from their bytes.
+        if lead.is_ascii() {
+            step(lead.is_ascii_uppercase(), false, matches!(lead, b'!' | b'?'));
+            at += 1;
+        } else if lead < 0xE0 {
+            let continuation = bytes.get(at + 1).map_or(0, |&b| usize::from(b & 0x3F));
+            let code = usize::from(lead & 0x1F) << 6 | continuation;
+            let upper = is_uppercase_in_bmp(code);
+            step(upper, !upper && is_mark_in_bmp(code), code == 0x61F);
+            at += 2;
         } else {
-            is_run_punctuation(c)
-        };
-        pairs.punctuation |= is_one && after_one;
-        after_one = is_one;
+            let (c, len) = char_at(text, at);
+            step(is_uppercase(c), is_mark(c), is_run_punctuation(c));
+            at += len;
+        }
     }
     pairs
 }
@@ -253,7 +273,10 @@ mod tests {
 
     #[test]
     fn the_character_prefilter_finds_the_pairs_it_stands_for() {
-        let alphabet = ['A', 'Д', 'д', '\u{301}', '!', '？', '؟', '。', ' '];
+        // ASCII, two and three bytes long: capitals, marks, the punctuation of runs, others.
+        let alphabet = [
+            'A', 'Д', 'Ḁ', 'д', '\u{301}', '\u{20D0}', '!', '？', '؟', '。', ' ',
+        ];
         for text in &crate::testing::every_string(&alphabet, 5) {
             // Capitals side by side once the combining marks are left out; two of the
             // punctuation marks of runs side by side.

@@ -661,6 +661,18 @@ pub(crate) fn is_mark(c: char) -> bool {
     !c.is_ascii() && in_class(c, MARK)
 }
 
+/// [`is_uppercase`] of the character of the Basic Multilingual Plane whose code point is
+/// `code` (worked out from its bytes, as [`bmp_code_at`] does).
+pub(crate) fn is_uppercase_in_bmp(code: usize) -> bool {
+    in_bmp_class(code, UPPER)
+}
+
+/// [`is_mark`] of the character of the Basic Multilingual Plane whose code point is `code`
+/// (no ASCII character is a mark).
+pub(crate) fn is_mark_in_bmp(code: usize) -> bool {
+    in_bmp_class(code, MARK)
+}
+
 const WORD: usize = 0;
 const LETTER: usize = 1;
 const COMPOSED: usize = 2;

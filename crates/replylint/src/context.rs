@@ -222,13 +222,21 @@ fn next_opening_mark(text: &str, from: usize) -> Option<(usize, char, &'static [
     None
 }
 
-/// The bytes that can start an opening mark: every one is ASCII or starts with one of these.
-const MARK_LEADS: [u8; 5] = [b'"', b'\'', 0xC2, 0xE2, 0xE3];
+/// The bytes that can start an opening mark: the ASCII marks, or the lead bytes of the others.
+const ASCII_MARKS: [u8; 2] = [b'"', b'\''];
+const MARK_LEADS: [u8; 3] = [0xC2, 0xE2, 0xE3];
 
-/// The first byte of `bytes` that is one of [`MARK_LEADS`], eight bytes looked at together.
+/// The first byte of `bytes` that is one of [`ASCII_MARKS`] or [`MARK_LEADS`], eight bytes
+/// looked at together.
 fn find_mark_lead(bytes: &[u8]) -> Option<usize> {
+    let any_of = |word: u64, of: &[u8]| of.iter().fold(0, |m, &b| m | swar::equal(word, b));
     swar::position(bytes, |word| {
-        MARK_LEADS.iter().fold(0, |m, &b| m | swar::equal(word, b))
+        // Most words of most texts are ASCII, and hold no lead byte.
+        let ascii = any_of(word, &ASCII_MARKS);
+        match swar::non_ascii(word) {
+            0 => ascii,
+            _ => ascii | any_of(word, &MARK_LEADS),
+        }
     })
 }
 

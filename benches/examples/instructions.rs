@@ -6,6 +6,7 @@
 //! instructions bulk BYTES     analyze the mixed corpus, BYTES of it, one reply at a time
 //! instructions mixed BYTES    the same over the short replies of build/corpus/replies.txt
 //!                             (`short_replies`: 40-400 bytes, all 16 languages)
+//! instructions lang CODE BYTES  the same over the short replies in the language CODE alone
 //! instructions long BYTES     analyze one text of BYTES cut from the threads (`text_of_len`)
 //! instructions quarters BYTES the same text cut in four, each quarter analysed apart
 //! instructions floor BYTES    raw aho-corasick over every expanded literal, same text lowercased
@@ -39,8 +40,11 @@ fn analyze_each(corpus: Vec<String>) -> usize {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let n: usize = args.get(1).map_or(1, |s| s.parse().expect("a count"));
-    let units = match args.first().map(String::as_str) {
+    // The count after the workload's name, or after the language's code.
+    let count = |at: usize| -> usize { args.get(at).map_or(1, |s| s.parse().expect("a count")) };
+    let workload = args.first().map(String::as_str);
+    let n = if workload == Some("lang") { 0 } else { count(1) };
+    let units = match workload {
         Some("reply") => {
             let analyzer = Analyzer::new();
             let found: usize = measured(|| {
@@ -58,6 +62,24 @@ fn main() {
                 .map(|s| s.text)
                 .collect(),
         ),
+        Some("lang") => {
+            let code = args.get(1).expect("a language code");
+            let bytes = count(2);
+            // Enough of the corpus to hold `bytes` of one of its sixteen languages.
+            let mut texts = short_replies(CORPUS_SEED, bytes * 32)
+                .into_iter()
+                .filter(|s| s.language == code.as_str())
+                .map(|s| s.text);
+            let mut size = 0;
+            let corpus = texts
+                .by_ref()
+                .take_while(|t| {
+                    size += t.len();
+                    size <= bytes + t.len()
+                })
+                .collect();
+            analyze_each(corpus)
+        }
         Some("long") => {
             let analyzer = Analyzer::new();
             let text = text_of_len(CORPUS_SEED, n);
@@ -104,7 +126,7 @@ fn main() {
             measured(|| (0..n).map(|_| build().languages().len()).sum::<usize>());
             n
         }
-        _ => panic!("usage: instructions reply|bulk|mixed|long|quarters|floor|first|build|english [N]"),
+        _ => panic!("usage: instructions reply|bulk|mixed|lang|long|quarters|floor|first|build|english [N]"),
     };
     println!("{units}");
 }

@@ -370,6 +370,32 @@ mod tests {
         found
     }
 
+    /// Every pattern that starts where `may_start(character before, character)` holds, by
+    /// start, then by end: what [`WordStarts::find`] reports, found by trying each pattern.
+    fn naive_find<P: AsRef<str>>(
+        patterns: &[P],
+        text: &str,
+        may_start: impl Fn(Option<char>, char) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        let mut before = None;
+        for (start, c) in text.char_indices() {
+            if may_start(before, c) {
+                let mut here: Vec<(usize, usize, usize)> = patterns
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .enumerate()
+                    .filter(|(_, p)| text[start..].starts_with(p))
+                    .map(|(i, p)| (i, start, start + p.len()))
+                    .collect();
+                here.sort_by_key(|&(_, _, end)| end);
+                found.extend(here);
+            }
+            before = Some(c);
+        }
+        found
+    }
+
     #[test]
     fn word_starts_are_searched_only_where_a_word_may_start() {
         let words = WordStarts::new(&["ask", "sk", "a", "ask again", "政策"]).unwrap();
@@ -395,24 +421,9 @@ mod tests {
             .collect();
         let words = WordStarts::new(&patterns).unwrap();
         let text = "a1 ab abc b100 b1000 z35 q0 é éa xéa q91x a";
-        let mut naive = Vec::new();
-        for (start, _) in text.char_indices() {
-            let joined = text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric());
-            if joined && text[start..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
-                continue;
-            }
-            let mut here: Vec<(usize, usize, usize)> = patterns
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| text[start..].starts_with(p.as_str()))
-                .map(|(i, p)| (i, start, start + p.len()))
-                .collect();
-            here.sort_by_key(|&(_, _, end)| end);
-            naive.extend(here);
-        }
+        let naive = naive_find(&patterns, text, |before, c| {
+            !(before.is_some_and(char::is_alphanumeric) && c.is_alphanumeric())
+        });
         assert!(naive.len() > 10);
         assert_eq!(find(&words, text), naive);
     }
@@ -427,23 +438,9 @@ mod tests {
         let patterns: Vec<&String> = patterns.iter().filter(|p| !p.is_empty()).collect();
         let words = WordStarts::new(&patterns).unwrap();
         for text in crate::testing::every_string(&alphabet, 5) {
-            let mut expected = Vec::new();
-            let mut before = None;
-            for (start, c) in text.char_indices() {
-                let continues = before.is_some_and(is_word_char) && is_word_char(c) && !is_unspaced_script(c);
-                before = Some(c);
-                if continues {
-                    continue;
-                }
-                let mut here: Vec<(usize, usize, usize)> = patterns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| text[start..].starts_with(p.as_str()))
-                    .map(|(i, p)| (i, start, start + p.len()))
-                    .collect();
-                here.sort_by_key(|&(_, _, end)| end);
-                expected.extend(here);
-            }
+            let expected = naive_find(&patterns, &text, |before, c| {
+                !(before.is_some_and(is_word_char) && is_word_char(c) && !is_unspaced_script(c))
+            });
             assert_eq!(find(&words, &text), expected, "{text:?}");
         }
     }

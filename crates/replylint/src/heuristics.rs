@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::normalize::{
-    char_at, is_letter_or_mark, is_mark, is_mark_in_bmp, is_nfc_by_quick_check, is_uppercase,
+    bmp_code_at, char_at, is_letter_or_mark, is_mark, is_mark_in_bmp, is_nfc_by_quick_check, is_uppercase,
     is_uppercase_in_bmp,
 };
 use crate::swar;
@@ -106,9 +106,7 @@ fn pairs_in_a_row_by_char(text: &str) -> Pairs {
         if lead.is_ascii() {
             step(lead.is_ascii_uppercase(), false, matches!(lead, b'!' | b'?'));
             at += 1;
-        } else if lead < 0xE0 {
-            let continuation = bytes.get(at + 1).map_or(0, |&b| usize::from(b & 0x3F));
-            let code = usize::from(lead & 0x1F) << 6 | continuation;
+        } else if let Some((code, 2)) = bmp_code_at(bytes, at) {
             let upper = is_uppercase_in_bmp(code);
             step(upper, !upper && is_mark_in_bmp(code), code == 0x61F);
             at += 2;

@@ -108,15 +108,31 @@ impl Groups {
 
 /// A prefix or suffix with the (up to) eight bytes that touch the anchor packed into a word,
 /// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
+/// Sixteen bytes: an entry's affixes are read one after another, a few to a cache line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Affix {
+    /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
+    edge: u64,
     /// Where its bytes start in [`Matcher::affix_bytes`], and how many there are.
     start: u32,
     len: u32,
-    /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
-    edge: u64,
-    /// Which bits of the window `edge` covers.
-    mask: u64,
+}
+
+/// For an edge of `k` bytes, the bits of the window before the anchor that a prefix's edge
+/// covers (its last `k` bytes), and of the window after it that a suffix's edge covers (its
+/// first `k`): looked up, as two shifts by up to 64 cost more.
+static EDGE_BEFORE: [u64; 9] = edge_masks(true);
+static EDGE_AFTER: [u64; 9] = edge_masks(false);
+
+const fn edge_masks(before: bool) -> [u64; 9] {
+    let mut masks = [0; 9];
+    let mut k = 1;
+    while k <= 8 {
+        let low = u64::MAX >> (8 * (8 - k));
+        masks[k] = if before { low << (8 * (8 - k)) } else { low };
+        k += 1;
+    }
+    masks
 }
 
 impl Affix {
@@ -126,10 +142,9 @@ impl Affix {
         let mut word = [0u8; 8];
         word[8 - k..].copy_from_slice(&bytes[bytes.len() - k..]);
         Affix {
+            edge: u64::from_le_bytes(word),
             start,
             len: bytes.len() as u32,
-            edge: u64::from_le_bytes(word),
-            mask: if k == 0 { 0 } else { u64::MAX << (8 * (8 - k)) },
         }
     }
 
@@ -139,16 +154,27 @@ impl Affix {
         let mut word = [0u8; 8];
         word[..k].copy_from_slice(&bytes[..k]);
         Affix {
+            edge: u64::from_le_bytes(word),
             start,
             len: bytes.len() as u32,
-            edge: u64::from_le_bytes(word),
-            mask: if k == 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 },
         }
     }
 
-    /// True when the affix's edge bytes agree with the window; the rest still has to match.
-    fn may_fit(&self, window: u64) -> bool {
-        window & self.mask == self.edge
+    /// True when the prefix's edge bytes, the window's last ones, agree with the window
+    /// before the anchor; the rest still has to match.
+    fn may_fit_before(&self, window: u64) -> bool {
+        window & EDGE_BEFORE[self.edge_len()] == self.edge
+    }
+
+    /// True when the suffix's edge bytes, the window's first ones, agree with the window
+    /// after the anchor; the rest still has to match.
+    fn may_fit_after(&self, window: u64) -> bool {
+        window & EDGE_AFTER[self.edge_len()] == self.edge
+    }
+
+    /// How many of its bytes the edge holds.
+    fn edge_len(&self) -> usize {
+        self.len.min(8) as usize
     }
 }
 
@@ -245,11 +271,11 @@ impl Matcher {
                 group: group as u8,
                 prefix_keys: of(prefixes)
                     .iter()
-                    .map(|p| if p.mask == 0 { u16::MAX } else { prefix_key(p.edge) })
+                    .map(|p| if p.len == 0 { u16::MAX } else { prefix_key(p.edge) })
                     .fold(0, |keys, key| keys | key),
                 suffix_keys: of(suffixes)
                     .iter()
-                    .map(|s| if s.mask == 0 { u8::MAX } else { suffix_key(s.edge) })
+                    .map(|s| if s.len == 0 { u8::MAX } else { suffix_key(s.edge) })
                     .fold(0, |keys, key| keys | key),
             };
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
@@ -329,8 +355,8 @@ impl Matcher {
             ]
         });
         out.rows(self.affixes.iter().map(|a| {
-            let ([e0, e1], [m0, m1]) = (halves(a.edge), halves(a.mask));
-            [a.start, a.len, e0, e1, m0, m1]
+            let [e0, e1] = halves(a.edge);
+            [a.start, a.len, e0, e1]
         }));
         out.bytes(&self.affix_bytes);
         let words: Vec<[u32; 2]> = (0..)
@@ -363,13 +389,12 @@ impl Matcher {
             })
         })?;
         let mut last_byte = 0;
-        let affixes = input.rows(|[start, len, e0, e1, m0, m1]| {
+        let affixes = input.rows(|[start, len, e0, e1]| {
             last_byte = last_byte.max(u64::from(start) + u64::from(len));
             Some(Affix {
+                edge: joined([e0, e1]),
                 start,
                 len,
-                edge: joined([e0, e1]),
-                mask: joined([m0, m1]),
             })
         })?;
         let affix_bytes = input.bytes()?;
@@ -455,7 +480,7 @@ impl Matcher {
                 for prefix in self
                     .affixes_of(entry.prefixes)
                     .iter()
-                    .filter(|p| p.may_fit(before))
+                    .filter(|p| p.may_fit_before(before))
                 {
                     let Some(start) = anchor_start.checked_sub(prefix.len as usize) else {
                         continue;
@@ -468,7 +493,7 @@ impl Matcher {
                     for suffix in self
                         .affixes_of(entry.suffixes)
                         .iter()
-                        .filter(|s| s.may_fit(after))
+                        .filter(|s| s.may_fit_after(after))
                     {
                         let end = anchor_end + suffix.len as usize;
                         if end <= bytes.len()
@@ -650,6 +675,40 @@ mod tests {
     }
 
     #[test]
+    fn an_affix_takes_sixteen_bytes() {
+        // An entry's affixes are read one after another, four to a cache line.
+        assert_eq!(std::mem::size_of::<Affix>(), 16);
+    }
+
+    #[test]
+    fn an_affix_may_fit_when_its_edge_bytes_are_the_text_s_next_to_the_anchor() {
+        let text = b"ab cde fghij klm";
+        let affixes: Vec<&[u8]> = (0..=text.len())
+            .flat_map(|i| (i..=text.len()).map(move |j| &text[i..j]))
+            .chain([&b"xyz"[..], b"zzzzzzzzzz "])
+            .collect();
+        for at in 0..=text.len() {
+            let (before, after) = (window_before(text, at), window_after(text, at));
+            for &affix in &affixes {
+                let edge = affix.len().min(8);
+                let (last, first) = (&affix[affix.len() - edge..], &affix[..edge]);
+                assert_eq!(
+                    Affix::prefix(affix, 0).may_fit_before(before),
+                    text[..at].ends_with(last),
+                    "{:?} before {at}",
+                    std::str::from_utf8(affix)
+                );
+                assert_eq!(
+                    Affix::suffix(affix, 0).may_fit_after(after),
+                    text[at..].starts_with(first),
+                    "{:?} after {at}",
+                    std::str::from_utf8(affix)
+                );
+            }
+        }
+    }
+
+    #[test]
     fn combining_marks_are_part_of_the_word() {
         // Tamil: "கொள்கை" must not match inside "கொள்கைப்படி", but matches on its own.
         assert_eq!(matches(&["கொள்கை"], "கொள்கைப்படி"), [] as [&str; 0]);
@@ -668,15 +727,15 @@ mod tests {
         let anchor = (16, 30); // "company policy"
         let before = window_before(text, anchor.0);
         let after = window_after(text, anchor.1);
-        assert!(Affix::prefix(b"it is our ", 0).may_fit(before));
-        assert!(Affix::prefix(b"our ", 0).may_fit(before));
-        assert!(Affix::prefix(b"", 0).may_fit(before));
-        assert!(!Affix::prefix(b"their ", 0).may_fit(before));
-        assert!(Affix::suffix(b" now", 0).may_fit(after));
-        assert!(!Affix::suffix(b" nowhere", 0).may_fit(after));
+        assert!(Affix::prefix(b"it is our ", 0).may_fit_before(before));
+        assert!(Affix::prefix(b"our ", 0).may_fit_before(before));
+        assert!(Affix::prefix(b"", 0).may_fit_before(before));
+        assert!(!Affix::prefix(b"their ", 0).may_fit_before(before));
+        assert!(Affix::suffix(b" now", 0).may_fit_after(after));
+        assert!(!Affix::suffix(b" nowhere", 0).may_fit_after(after));
         // At the edges of the text the windows are padded, and short affixes still fit.
-        assert!(Affix::prefix(b"we", 0).may_fit(window_before(b"we", 2)));
-        assert!(Affix::suffix(b"ok", 0).may_fit(window_after(b"ok", 0)));
+        assert!(Affix::prefix(b"we", 0).may_fit_before(window_before(b"we", 2)));
+        assert!(Affix::suffix(b"ok", 0).may_fit_after(window_after(b"ok", 0)));
     }
 
     #[test]

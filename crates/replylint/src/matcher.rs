@@ -33,6 +33,9 @@ pub(crate) struct Matcher {
     /// Every split's prefixes and suffixes, each split's in one run that its entries name;
     /// kept together, not boxed one by one, as there are tens of thousands.
     affixes: Box<[Affix]>,
+    /// Where each affix's bytes start in `affix_bytes`, and after the last, their end: an
+    /// affix's bytes run to the next one's start.
+    affix_starts: Box<[u32]>,
     /// The bytes of every affix, one after another.
     affix_bytes: Box<[u8]>,
     /// For each pattern of the automaton, its index among the words asked for, or
@@ -108,73 +111,42 @@ impl Groups {
 
 /// A prefix or suffix with the (up to) eight bytes that touch the anchor packed into a word,
 /// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
-/// Sixteen bytes: an entry's affixes are read one after another, a few to a cache line.
+/// Sixteen bytes, only what that comparison reads: an entry's affixes are read one after
+/// another, four to a cache line. Where its bytes are is in [`Matcher::affix_starts`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Affix {
     /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
     edge: u64,
-    /// Where its bytes start in [`Matcher::affix_bytes`], and how many there are.
-    start: u32,
-    len: u32,
-}
-
-/// For an edge of `k` bytes, the bits of the window before the anchor that a prefix's edge
-/// covers (its last `k` bytes), and of the window after it that a suffix's edge covers (its
-/// first `k`): looked up, as two shifts by up to 64 cost more.
-static EDGE_BEFORE: [u64; 9] = edge_masks(true);
-static EDGE_AFTER: [u64; 9] = edge_masks(false);
-
-const fn edge_masks(before: bool) -> [u64; 9] {
-    let mut masks = [0; 9];
-    let mut k = 1;
-    while k <= 8 {
-        let low = u64::MAX >> (8 * (8 - k));
-        masks[k] = if before { low << (8 * (8 - k)) } else { low };
-        k += 1;
-    }
-    masks
+    /// Which bits of the window `edge` covers.
+    mask: u64,
 }
 
 impl Affix {
-    /// The prefix `bytes`, stored at `start`.
-    fn prefix(bytes: &[u8], start: u32) -> Affix {
+    /// The prefix `bytes`.
+    fn prefix(bytes: &[u8]) -> Affix {
         let k = bytes.len().min(8);
         let mut word = [0u8; 8];
         word[8 - k..].copy_from_slice(&bytes[bytes.len() - k..]);
         Affix {
             edge: u64::from_le_bytes(word),
-            start,
-            len: bytes.len() as u32,
+            mask: if k == 0 { 0 } else { u64::MAX << (8 * (8 - k)) },
         }
     }
 
-    /// The suffix `bytes`, stored at `start`.
-    fn suffix(bytes: &[u8], start: u32) -> Affix {
+    /// The suffix `bytes`.
+    fn suffix(bytes: &[u8]) -> Affix {
         let k = bytes.len().min(8);
         let mut word = [0u8; 8];
         word[..k].copy_from_slice(&bytes[..k]);
         Affix {
             edge: u64::from_le_bytes(word),
-            start,
-            len: bytes.len() as u32,
+            mask: if k == 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 },
         }
     }
 
-    /// True when the prefix's edge bytes, the window's last ones, agree with the window
-    /// before the anchor; the rest still has to match.
-    fn may_fit_before(&self, window: u64) -> bool {
-        window & EDGE_BEFORE[self.edge_len()] == self.edge
-    }
-
-    /// True when the suffix's edge bytes, the window's first ones, agree with the window
-    /// after the anchor; the rest still has to match.
-    fn may_fit_after(&self, window: u64) -> bool {
-        window & EDGE_AFTER[self.edge_len()] == self.edge
-    }
-
-    /// How many of its bytes the edge holds.
-    fn edge_len(&self) -> usize {
-        self.len.min(8) as usize
+    /// True when the affix's edge bytes agree with the window; the rest still has to match.
+    fn may_fit(&self, window: u64) -> bool {
+        window & self.mask == self.edge
     }
 }
 
@@ -229,6 +201,7 @@ impl Matcher {
             entry_count += split.anchors.len();
         }
         let mut affixes: Vec<Affix> = Vec::with_capacity(affix_count);
+        let mut affix_starts: Vec<u32> = Vec::with_capacity(affix_count + 1);
         let mut affix_bytes: Vec<u8> = Vec::with_capacity(byte_count);
         // Each entry beside its anchor, in rule order; grouped by anchor below.
         let mut entries: Vec<(u32, Entry)> = Vec::with_capacity(entry_count);
@@ -253,11 +226,11 @@ impl Matcher {
                         affix_bytes.extend_from_slice(part.as_bytes());
                     }
                     let bytes = &affix_bytes[start..];
-                    let at = narrow(start)?;
+                    affix_starts.push(narrow(start)?);
                     affixes.push(if before {
-                        Affix::prefix(bytes, at)
+                        Affix::prefix(bytes)
                     } else {
-                        Affix::suffix(bytes, at)
+                        Affix::suffix(bytes)
                     });
                 }
                 Ok((first, narrow(affixes.len())?))
@@ -271,11 +244,11 @@ impl Matcher {
                 group: group as u8,
                 prefix_keys: of(prefixes)
                     .iter()
-                    .map(|p| if p.len == 0 { u16::MAX } else { prefix_key(p.edge) })
+                    .map(|p| if p.mask == 0 { u16::MAX } else { prefix_key(p.edge) })
                     .fold(0, |keys, key| keys | key),
                 suffix_keys: of(suffixes)
                     .iter()
-                    .map(|s| if s.len == 0 { u8::MAX } else { suffix_key(s.edge) })
+                    .map(|s| if s.mask == 0 { u8::MAX } else { suffix_key(s.edge) })
                     .fold(0, |keys, key| keys | key),
             };
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
@@ -306,11 +279,11 @@ impl Matcher {
         }
         let automaton = WordStarts::new(&anchors)
             .map_err(|_| Error::TooLarge("more than 4 billion automaton states".into()))?;
+        affix_starts.push(narrow(affix_bytes.len())?);
         Ok(Matcher::of_parts(
             automaton,
             entries,
-            affixes,
-            affix_bytes,
+            (affixes, affix_starts, affix_bytes),
             word_of,
             anchors.len(),
         ))
@@ -320,8 +293,7 @@ impl Matcher {
     fn of_parts(
         automaton: WordStarts,
         entries: Grouped<Entry>,
-        affixes: Vec<Affix>,
-        affix_bytes: Vec<u8>,
+        (affixes, affix_starts, affix_bytes): (Vec<Affix>, Vec<u32>, Vec<u8>),
         words: Vec<(u32, u32)>,
         patterns: usize,
     ) -> Matcher {
@@ -333,6 +305,7 @@ impl Matcher {
             automaton,
             entries,
             affixes: affixes.into(),
+            affix_starts: affix_starts.into(),
             affix_bytes: affix_bytes.into(),
             word_of: word_of.into(),
         }
@@ -355,9 +328,10 @@ impl Matcher {
             ]
         });
         out.rows(self.affixes.iter().map(|a| {
-            let [e0, e1] = halves(a.edge);
-            [a.start, a.len, e0, e1]
+            let ([e0, e1], [m0, m1]) = (halves(a.edge), halves(a.mask));
+            [e0, e1, m0, m1]
         }));
+        out.rows(self.affix_starts.iter().map(|&start| [start]));
         out.bytes(&self.affix_bytes);
         let words: Vec<[u32; 2]> = (0..)
             .zip(&self.word_of)
@@ -388,14 +362,18 @@ impl Matcher {
                 suffix_keys,
             })
         })?;
-        let mut last_byte = 0;
-        let affixes = input.rows(|[start, len, e0, e1]| {
-            last_byte = last_byte.max(u64::from(start) + u64::from(len));
+        let affixes = input.rows(|[e0, e1, m0, m1]| {
             Some(Affix {
                 edge: joined([e0, e1]),
-                start,
-                len,
+                mask: joined([m0, m1]),
             })
+        })?;
+        // In order, as each affix's bytes run to the next one's start.
+        let mut last_start = 0;
+        let affix_starts = input.rows(|[start]| {
+            let after = start >= last_start;
+            last_start = start;
+            after.then_some(start)
         })?;
         let affix_bytes = input.bytes()?;
         // Distinct patterns, in order, each a word asked for.
@@ -406,14 +384,15 @@ impl Matcher {
             last_pattern = Some(pattern);
             (fits && after).then_some((pattern, word))
         })?;
-        let fits = last_affix as usize <= affixes.len() && last_byte <= affix_bytes.len() as u64;
+        let fits = last_affix as usize <= affixes.len()
+            && affix_starts.len() == affixes.len() + 1
+            && last_start as usize <= affix_bytes.len();
         let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
         (whole && fits).then(|| {
             Matcher::of_parts(
                 automaton,
                 entries,
-                affixes,
-                affix_bytes.to_vec(),
+                (affixes, affix_starts, affix_bytes.to_vec()),
                 word_of,
                 patterns,
             )
@@ -477,27 +456,21 @@ impl Matcher {
                     && e.suffix_keys & suffix != 0
                     && groups.contains(usize::from(e.group))
             }) {
-                for prefix in self
-                    .affixes_of(entry.prefixes)
-                    .iter()
-                    .filter(|p| p.may_fit_before(before))
-                {
-                    let Some(start) = anchor_start.checked_sub(prefix.len as usize) else {
+                for prefix in self.fitting(entry.prefixes, before) {
+                    let prefix = self.bytes_of(prefix);
+                    let Some(start) = anchor_start.checked_sub(prefix.len()) else {
                         continue;
                     };
-                    if !self.fits_whole(prefix, &bytes[start..anchor_start])
+                    if !fits_whole(prefix, &bytes[start..anchor_start])
                         || !starts_on_boundary(haystack, start)
                     {
                         continue;
                     }
-                    for suffix in self
-                        .affixes_of(entry.suffixes)
-                        .iter()
-                        .filter(|s| s.may_fit_after(after))
-                    {
-                        let end = anchor_end + suffix.len as usize;
+                    for suffix in self.fitting(entry.suffixes, after) {
+                        let suffix = self.bytes_of(suffix);
+                        let end = anchor_end + suffix.len();
                         if end <= bytes.len()
-                            && self.fits_whole(suffix, &bytes[anchor_end..end])
+                            && fits_whole(suffix, &bytes[anchor_end..end])
                             && ends_on_boundary(haystack, end)
                         {
                             candidates.push(RawMatch {
@@ -513,15 +486,26 @@ impl Matcher {
         candidates
     }
 
-    fn affixes_of(&self, (first, end): (u32, u32)) -> &[Affix] {
-        &self.affixes[first as usize..end as usize]
+    /// The affixes of the range `(first, end)` whose edges fit `window`, by index.
+    fn fitting(&self, (first, end): (u32, u32), window: u64) -> impl Iterator<Item = usize> + '_ {
+        let affixes = &self.affixes[first as usize..end as usize];
+        (first as usize..)
+            .zip(affixes)
+            .filter(move |(_, a)| a.may_fit(window))
+            .map(|(i, _)| i)
     }
 
-    /// True when `text`, as long as `affix` and at its place, is it, `affix` having fit its
-    /// window: an affix of up to eight bytes is all edge, which the window held.
-    fn fits_whole(&self, affix: &Affix, text: &[u8]) -> bool {
-        affix.len <= 8 || text == &self.affix_bytes[affix.start as usize..(affix.start + affix.len) as usize]
+    /// The bytes of the affix with this index.
+    fn bytes_of(&self, affix: usize) -> &[u8] {
+        let (start, end) = (self.affix_starts[affix], self.affix_starts[affix + 1]);
+        &self.affix_bytes[start as usize..end as usize]
     }
+}
+
+/// True when `text`, as long as `affix` and at its place, is it, `affix` having fit its
+/// window: an affix of up to eight bytes is all edge, which the window held.
+fn fits_whole(affix: &[u8], text: &[u8]) -> bool {
+    affix.len() <= 8 || text == affix
 }
 
 /// The matches one leftmost-longest pass over every literal would keep, from candidates on
@@ -693,13 +677,13 @@ mod tests {
                 let edge = affix.len().min(8);
                 let (last, first) = (&affix[affix.len() - edge..], &affix[..edge]);
                 assert_eq!(
-                    Affix::prefix(affix, 0).may_fit_before(before),
+                    Affix::prefix(affix).may_fit(before),
                     text[..at].ends_with(last),
                     "{:?} before {at}",
                     std::str::from_utf8(affix)
                 );
                 assert_eq!(
-                    Affix::suffix(affix, 0).may_fit_after(after),
+                    Affix::suffix(affix).may_fit(after),
                     text[at..].starts_with(first),
                     "{:?} after {at}",
                     std::str::from_utf8(affix)
@@ -727,15 +711,15 @@ mod tests {
         let anchor = (16, 30); // "company policy"
         let before = window_before(text, anchor.0);
         let after = window_after(text, anchor.1);
-        assert!(Affix::prefix(b"it is our ", 0).may_fit_before(before));
-        assert!(Affix::prefix(b"our ", 0).may_fit_before(before));
-        assert!(Affix::prefix(b"", 0).may_fit_before(before));
-        assert!(!Affix::prefix(b"their ", 0).may_fit_before(before));
-        assert!(Affix::suffix(b" now", 0).may_fit_after(after));
-        assert!(!Affix::suffix(b" nowhere", 0).may_fit_after(after));
+        assert!(Affix::prefix(b"it is our ").may_fit(before));
+        assert!(Affix::prefix(b"our ").may_fit(before));
+        assert!(Affix::prefix(b"").may_fit(before));
+        assert!(!Affix::prefix(b"their ").may_fit(before));
+        assert!(Affix::suffix(b" now").may_fit(after));
+        assert!(!Affix::suffix(b" nowhere").may_fit(after));
         // At the edges of the text the windows are padded, and short affixes still fit.
-        assert!(Affix::prefix(b"we", 0).may_fit_before(window_before(b"we", 2)));
-        assert!(Affix::suffix(b"ok", 0).may_fit_after(window_after(b"ok", 0)));
+        assert!(Affix::prefix(b"we").may_fit(window_before(b"we", 2)));
+        assert!(Affix::suffix(b"ok").may_fit(window_after(b"ok", 0)));
     }
 
     #[test]

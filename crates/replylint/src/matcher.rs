@@ -277,8 +277,9 @@ impl Matcher {
             };
             word_of.push((pattern, narrow(i)?));
         }
-        let automaton = WordStarts::new(&anchors)
-            .map_err(|_| Error::TooLarge("more than 4 billion automaton states".into()))?;
+        let automaton = WordStarts::new(&anchors).map_err(|_| {
+            Error::TooLarge("more than 4 billion automaton states or 16 million anchors".into())
+        })?;
         affix_starts.push(narrow(affix_bytes.len())?);
         Ok(Matcher::of_parts(
             automaton,

@@ -104,9 +104,9 @@ impl WordStarts {
                 Some(&own) => {
                     debug_assert!(run.get(1).is_none_or(|&i| byte_at(i, depth).is_some()));
                     lo += 1;
-                    own
+                    Some(own)
                 }
-                None => u32::MAX,
+                None => None,
             };
             children.clear();
             child_runs.clear();
@@ -127,7 +127,7 @@ impl WordStarts {
                 to_take.push((lo, end, depth + 1, number(child)?));
             }
             let here = &mut layout.slots[slot as usize];
-            here.label |= pattern.wrapping_add(1) << 8;
+            here.label |= pattern.map_or(0, |p| (p + 1) << 8);
             here.base = number(base)?;
         }
         // Room for every byte after the highest base.

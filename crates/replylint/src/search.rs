@@ -306,10 +306,9 @@ impl Layout {
     fn take(&mut self, slot: usize, label: u32) {
         if slot >= self.slots.len() {
             self.slots.resize(slot + 1, Slot::EMPTY);
-            self.taken.resize(slot / 64 + 1, 0);
         }
         self.slots[slot].label = label;
-        self.taken[slot / 64] |= 1 << (slot % 64);
+        set_bit(&mut self.taken, slot);
         if slot == self.first_free {
             self.first_free = self.next_free(slot);
         }
@@ -320,8 +319,8 @@ impl Layout {
         !bits_from(&self.taken, slot)
     }
 
-    /// A base at which each of `children` (bytes, ascending) finds its slot free, above 0
-    /// so that no child lands on the root. 64 bases are tried at once, the lowest child's slot
+    /// A base, given to no other state, at which each of `children` (bytes, ascending) finds
+    /// its slot free, above 0 so that no child lands on the root. 64 bases are tried at once, the lowest child's slot
     /// starting at the first free slot or at the base found last for as many children,
     /// whichever is later: the array only fills up below that, and each search would
     /// otherwise go over the same full stretch again.
@@ -343,15 +342,20 @@ impl Layout {
             if fits != 0 {
                 let base = base + fits.trailing_zeros() as usize;
                 self.found_last[width] = base;
-                if base / 64 >= self.bases.len() {
-                    self.bases.resize(base / 64 + 1, 0);
-                }
-                self.bases[base / 64] |= 1 << (base % 64);
+                set_bit(&mut self.bases, base);
                 return base;
             }
             base += 64;
         }
     }
+}
+
+/// Sets bit `at` of `bitmap`, growing it as needed.
+fn set_bit(bitmap: &mut Vec<u64>, at: usize) {
+    if at / 64 >= bitmap.len() {
+        bitmap.resize(at / 64 + 1, 0);
+    }
+    bitmap[at / 64] |= 1 << (at % 64);
 }
 
 /// The 64 bits of `bitmap` from bit `at` on, bits past its end clear.

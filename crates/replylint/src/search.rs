@@ -320,10 +320,10 @@ impl Layout {
     }
 
     /// A base, given to no other state, at which each of `children` (bytes, ascending) finds
-    /// its slot free, above 0 so that no child lands on the root. 64 bases are tried at once, the lowest child's slot
-    /// starting at the first free slot or at the base found last for as many children,
-    /// whichever is later: the array only fills up below that, and each search would
-    /// otherwise go over the same full stretch again.
+    /// its slot free, above 0 so that no child lands on the root. 64 bases are tried at
+    /// once, the lowest child's slot starting at the first free slot or at the base found
+    /// last for as many children, whichever is later: the array only fills up below that,
+    /// and each search would otherwise go over the same full stretch again.
     #[inline(always)]
     fn base_for(&mut self, children: &[u8]) -> usize {
         let Some(&lowest) = children.first() else { return 0 };

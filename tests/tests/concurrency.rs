@@ -68,6 +68,27 @@ fn eight_threads_sharing_one_analyzer_give_the_reports_of_one_thread() {
 }
 
 #[test]
+fn a_batch_gives_each_text_its_own_report_in_the_texts_order() {
+    // Every vector in turn, in every language: the batch analyses them grouped by language,
+    // and must hand each report back where its text was.
+    let replies = replies();
+    let analyzer = Analyzer::new();
+    let languages: std::collections::HashSet<_> = replies
+        .iter()
+        .filter_map(|r| replylint::detect_language(r))
+        .collect();
+    assert!(
+        languages.len() >= 6,
+        "the replies are in many languages ({languages:?})"
+    );
+    let batch = analyzer.analyze_batch(&replies);
+    assert_eq!(batch.len(), replies.len());
+    for (i, (reply, report)) in replies.iter().zip(&batch).enumerate() {
+        assert_eq!(&analyzer.analyze(reply), report, "reply {i}: {reply:?}");
+    }
+}
+
+#[test]
 fn clones_used_on_other_threads_agree_with_the_original() {
     let analyzer = Analyzer::builder()
         .languages(["en", "ru", "ta"])

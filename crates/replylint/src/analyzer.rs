@@ -1069,6 +1069,10 @@ impl Analyzer {
     /// Analyses many replies, on every core when the `parallel` feature is on (the default).
     /// The reports come back in the order of the texts.
     ///
+    /// Replies in one language are analysed one after another, grouped by a quick guess at
+    /// their language from their first words, which makes a batch of replies in many
+    /// languages faster to analyse than the same replies one by one in the order given.
+    ///
     /// ```
     /// let reports = replylint::Analyzer::new().analyze_batch(&["Rules are rules.", "Thanks, done!"]);
     /// assert_eq!(reports.len(), 2);
@@ -1076,15 +1080,33 @@ impl Analyzer {
     /// assert!(reports[1].is_clean());
     /// ```
     pub fn analyze_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Report> {
+        // Texts in one language read much the same parts of the analyzer's data (its words,
+        // their entries, the language's openers), which stay in the caches from one text to
+        // the next: the texts are analysed grouped by a guess at their language, then put
+        // back in order.
+        let detector = &self.inner.detector;
         #[cfg(feature = "parallel")]
-        {
+        let mut analysed: Vec<(usize, Report)> = {
             use rayon::prelude::*;
-            texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
-        }
+            let groups: Vec<usize> = texts.par_iter().map(|t| detector.group_of(t.as_ref())).collect();
+            let mut order: Vec<usize> = (0..texts.len()).collect();
+            order.sort_by_key(|&i| groups[i]);
+            order
+                .into_par_iter()
+                .map(|i| (i, self.analyze(texts[i].as_ref())))
+                .collect()
+        };
         #[cfg(not(feature = "parallel"))]
-        {
-            texts.iter().map(|t| self.analyze(t.as_ref())).collect()
-        }
+        let mut analysed: Vec<(usize, Report)> = {
+            let mut order: Vec<usize> = (0..texts.len()).collect();
+            order.sort_by_cached_key(|&i| detector.group_of(texts[i].as_ref()));
+            order
+                .into_iter()
+                .map(|i| (i, self.analyze(texts[i].as_ref())))
+                .collect()
+        };
+        analysed.sort_unstable_by_key(|&(i, _)| i);
+        analysed.into_iter().map(|(_, report)| report).collect()
     }
 }
 

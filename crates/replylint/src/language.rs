@@ -1,10 +1,9 @@
 //! Telling which language a message is in: its dominant script, then the stop words of each
 //! lexicon of that script. No model, no data beyond the lexicons themselves.
 
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::{Lexicon, PatternWords};
 use unicode_normalization::char::is_combining_mark;
@@ -13,6 +12,10 @@ use crate::normalize::{is_letter_or_mark, is_word_char, normalize};
 
 /// Only the start of a long text is looked at: a few kilobytes say which language it is in.
 const SAMPLE_BYTES: usize = 4096;
+
+/// How much of a text [`Detector::group_of`] looks at: a sentence or so, whose stop words
+/// mostly tell its language.
+const GROUP_SAMPLE_BYTES: usize = 64;
 
 /// Writing systems, as far as telling lexicons apart needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,19 +58,37 @@ fn script_of(c: char) -> Script {
 
 /// The script most letters of `text` are written in.
 fn dominant_script(text: &str) -> Option<Script> {
-    let mut counts: HashMap<Script, usize> = HashMap::new();
+    let mut counts = [0usize; SCRIPTS.len()];
     for c in text
         .chars()
         .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
     {
-        *counts.entry(script_of(c)).or_default() += 1;
+        counts[script_of(c) as usize] += 1;
     }
-    counts.remove(&Script::Other);
-    counts
+    SCRIPTS
         .into_iter()
+        .zip(counts)
+        .filter(|&(script, n)| n > 0 && script != Script::Other)
         .max_by_key(|&(script, n)| (n, std::cmp::Reverse(script as u8)))
         .map(|(s, _)| s)
 }
+
+/// Every [`Script`], in the order of their numbers.
+const SCRIPTS: [Script; 13] = [
+    Script::Latin,
+    Script::Cyrillic,
+    Script::Greek,
+    Script::Arabic,
+    Script::Hebrew,
+    Script::Devanagari,
+    Script::Bengali,
+    Script::Tamil,
+    Script::Thai,
+    Script::Han,
+    Script::Kana,
+    Script::Hangul,
+    Script::Other,
+];
 
 #[derive(Debug)]
 struct Profile {
@@ -86,6 +107,9 @@ struct Profile {
 #[derive(Debug)]
 pub(crate) struct Detector {
     profiles: Vec<Profile>,
+    /// For each stop word, the profiles that have it, for [`Detector::group_of`]: made on
+    /// first use, as only batches need it.
+    stopword_profiles: OnceLock<FxHashMap<String, Vec<usize>>>,
 }
 
 impl Detector {
@@ -119,7 +143,44 @@ impl Detector {
                 .collect();
             profiles[i].own_letters = own;
         }
-        Detector { profiles }
+        Detector {
+            profiles,
+            stopword_profiles: OnceLock::new(),
+        }
+    }
+
+    /// A quick guess at a text's language, to put texts in one language next to each other
+    /// when many are analysed: the lexicon whose stop words are most of those among the
+    /// text's first [`GROUP_SAMPLE_BYTES`], or, when none is, the script most of its letters
+    /// there are written in. Not [`Detector::detect`], which looks further and at more than
+    /// stop words, costs more than the analysis of a short reply, and decides what is
+    /// reported: a wrong guess here only costs time.
+    pub fn group_of(&self, text: &str) -> usize {
+        let mut cut = text.len().min(GROUP_SAMPLE_BYTES);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let sample = normalize(&text[..cut]);
+        let stopword_profiles = self.stopword_profiles.get_or_init(|| {
+            let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+            for (i, p) in self.profiles.iter().enumerate() {
+                for word in &p.stopwords {
+                    map.entry(word.clone()).or_default().push(i);
+                }
+            }
+            map
+        });
+        let mut votes = vec![0u16; self.profiles.len()];
+        for word in sample.as_str().split(|c: char| !is_word_char(c)) {
+            for &p in stopword_profiles.get(word).into_iter().flatten() {
+                votes[p] += 1;
+            }
+        }
+        // The first of the most voted, as `max_by_key` would give the last.
+        match votes.iter().enumerate().rev().max_by_key(|&(_, &n)| n) {
+            Some((p, &n)) if n > 0 => p,
+            _ => self.profiles.len() + dominant_script(sample.as_str()).map_or(SCRIPTS.len(), |s| s as usize),
+        }
     }
 
     /// The language of an already normalised text: the lexicon of the text's dominant script
@@ -196,6 +257,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_script_is_listed_at_its_number() {
+        assert!(SCRIPTS.iter().enumerate().all(|(i, &s)| s as usize == i));
+    }
+
+    #[test]
     fn scripts() {
         assert_eq!(dominant_script("hello мир мир"), Some(Script::Cyrillic));
         assert_eq!(dominant_script("நிறுவனத்தின் கொள்கை"), Some(Script::Tamil));
@@ -227,6 +293,33 @@ mod tests {
         for (code, reply) in cases {
             assert_eq!(detect_language(reply), Some(code), "{reply}");
         }
+    }
+
+    #[test]
+    fn texts_are_grouped_by_the_stop_words_of_their_start_else_by_script() {
+        let detector = &*BUILTIN_DETECTOR;
+        let group = |text: &str| detector.group_of(text);
+        let code = |text: &str| detector.profiles.get(group(text)).map(|p| p.code.as_str());
+        assert_eq!(
+            code("Thank you for your patience, we are looking into it."),
+            Some("en")
+        );
+        assert_eq!(
+            code("Nous sommes désolés, c'est la politique de l'entreprise."),
+            Some("fr")
+        );
+        assert_eq!(code("Я вам уже объясняла, доставка платная."), Some("ru"));
+        // Only the start counts: a long text is grouped by its first sentence.
+        let long = format!(
+            "Thank you for your patience, we are looking into it and will write back. {}",
+            "Das ist nicht meine Abteilung. ".repeat(20)
+        );
+        assert_eq!(code(&long), Some("en"));
+        // No stop word: a group of the script's own, the same for texts of one script,
+        // another for texts without letters.
+        assert_eq!(code("Zzyzx qwrt!"), None);
+        assert_eq!(group("Zzyzx qwrt!"), group("Blorp fnord."));
+        assert_ne!(group("Zzyzx qwrt!"), group("12345 👍"));
     }
 
     #[test]

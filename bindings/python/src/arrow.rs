@@ -4,9 +4,9 @@
 //! Input is any Arrow string column handed over through the Arrow PyCapsule interface
 //! (`__arrow_c_array__` or `__arrow_c_stream__`: pyarrow, polars, nanoarrow, arro3, …),
 //! imported by `pyo3-arrow` without copying the text. The rows are analysed with the GIL
-//! released, on every core by rayon. Findings are built in chunks of [`CHUNK_ROWS`] rows, each
-//! chunk its own record batch (or list array), so nothing but the final hand-over is
-//! sequential.
+//! released, on every core by rayon, in chunks of [`CHUNK_ROWS`] rows: each chunk is one
+//! call of the core's `analyze_batch`, which groups its texts by language, and its own record
+//! batch (or list array), so nothing but the final hand-over is sequential.
 
 use std::sync::Arc;
 
@@ -25,8 +25,9 @@ use rayon::prelude::*;
 
 use crate::error::type_name;
 
-/// Rows per task: small enough for rayon to balance the cores, big enough that the per-chunk
-/// builders and batches cost nothing next to the analysis.
+/// Rows per chunk: small enough for rayon to balance the cores and for a chunk's reports to
+/// take little memory, big enough that its texts in each language come together and that
+/// the per-chunk builders and batches cost nothing next to the analysis.
 const CHUNK_ROWS: usize = 4096;
 
 /// The columns of one finding, in the order of the findings table (after `row`) and of the
@@ -193,12 +194,23 @@ impl FindingColumns {
     }
 }
 
+/// The reports of `rows`, `None` for a null: the texts analysed as one batch, which the core
+/// orders by language for speed.
+fn reports(analyzer: &replylint::Analyzer, rows: &[Row<'_>]) -> Vec<Option<replylint::Report>> {
+    let texts: Vec<&str> = rows.iter().flatten().copied().collect();
+    let mut reports = analyzer.analyze_batch(&texts).into_iter();
+    rows.iter().map(|row| row.and_then(|_| reports.next())).collect()
+}
+
 /// The score of every row (null for a null), on every core.
 fn scores(analyzer: &replylint::Analyzer, rows: &[Row<'_>]) -> UInt8Array {
     let scores: Vec<Option<u8>> = rows
-        .par_iter()
-        .with_min_len(64)
-        .map(|text| text.map(|text| analyzer.analyze(text).score()))
+        .par_chunks(CHUNK_ROWS)
+        .flat_map_iter(|texts| {
+            reports(analyzer, texts)
+                .into_iter()
+                .map(|report| report.as_ref().map(replylint::Report::score))
+        })
         .collect();
     UInt8Array::from(scores)
 }
@@ -216,9 +228,8 @@ fn findings_table(
             let first_row = chunk * CHUNK_ROWS;
             let mut row = Int64Builder::new();
             let mut columns = FindingColumns::default();
-            for (i, text) in texts.iter().enumerate() {
-                let Some(text) = text else { continue };
-                for finding in analyzer.analyze(text).findings() {
+            for (i, report) in reports(analyzer, texts).iter().enumerate() {
+                for finding in report.iter().flat_map(replylint::Report::findings) {
                     row.append_value((first_row + i) as i64);
                     columns.push(finding);
                 }
@@ -239,12 +250,10 @@ fn findings_lists(analyzer: &replylint::Analyzer, rows: &[Row<'_>]) -> Result<Ve
             offsets.push(0_i64);
             let mut columns = FindingColumns::default();
             let mut count = 0_i64;
-            for text in texts {
-                if let Some(text) = text {
-                    for finding in analyzer.analyze(text).findings() {
-                        columns.push(finding);
-                        count += 1;
-                    }
+            for report in reports(analyzer, texts) {
+                for finding in report.iter().flat_map(replylint::Report::findings) {
+                    columns.push(finding);
+                    count += 1;
                 }
                 offsets.push(count);
             }

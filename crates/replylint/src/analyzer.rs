@@ -766,6 +766,11 @@ struct Inner {
     context_rules: ContextRules,
 }
 
+/// How many texts in a row [`Analyzer::analyze_batch`] orders by language: enough for long
+/// runs in each language, few enough that a run's reports, put back in order after, stay in
+/// the caches.
+const GROUPED_TEXTS: usize = 4096;
+
 /// Analyses customer-service replies. Cheap to clone (the automaton is shared) and
 /// `Send + Sync`, so one analyzer serves every thread.
 ///
@@ -1081,32 +1086,39 @@ impl Analyzer {
     /// ```
     pub fn analyze_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Report> {
         // Texts in one language read much the same parts of the analyzer's data (its words,
-        // their entries, the language's openers), which stay in the caches from one text to
-        // the next: the texts are analysed grouped by a guess at their language, then put
-        // back in order.
-        let detector = &self.inner.detector;
+        // their entries, the language's openers), which then stay in the caches from one text
+        // to the next: each run of `GROUPED_TEXTS` texts is analysed one language after
+        // another, by a quick guess at each text's language.
+        let group = |text: &S| self.inner.detector.group_of(text.as_ref());
+        let analyze = |&i: &usize| self.analyze(texts[i].as_ref());
+        let mut order: Vec<usize> = (0..texts.len()).collect();
         #[cfg(feature = "parallel")]
-        let mut analysed: Vec<(usize, Report)> = {
+        let mut reports: Vec<Report> = {
             use rayon::prelude::*;
-            let groups: Vec<usize> = texts.par_iter().map(|t| detector.group_of(t.as_ref())).collect();
-            let mut order: Vec<usize> = (0..texts.len()).collect();
-            order.sort_by_key(|&i| groups[i]);
+            let groups: Vec<usize> = texts.par_iter().map(group).collect();
             order
-                .into_par_iter()
-                .map(|i| (i, self.analyze(texts[i].as_ref())))
-                .collect()
+                .par_chunks_mut(GROUPED_TEXTS)
+                .for_each(|run| run.sort_by_key(|&i| groups[i]));
+            order.par_iter().map(analyze).collect()
         };
         #[cfg(not(feature = "parallel"))]
-        let mut analysed: Vec<(usize, Report)> = {
-            let mut order: Vec<usize> = (0..texts.len()).collect();
-            order.sort_by_cached_key(|&i| detector.group_of(texts[i].as_ref()));
+        let mut reports: Vec<Report> = {
+            let groups: Vec<usize> = texts.iter().map(group).collect();
             order
-                .into_iter()
-                .map(|i| (i, self.analyze(texts[i].as_ref())))
-                .collect()
+                .chunks_mut(GROUPED_TEXTS)
+                .for_each(|run| run.sort_by_key(|&i| groups[i]));
+            order.iter().map(analyze).collect()
         };
-        analysed.sort_unstable_by_key(|&(i, _)| i);
-        analysed.into_iter().map(|(_, report)| report).collect()
+        // Each report to its text's place: the one at `k` is text `order[k]`'s, and each swap
+        // puts one where it belongs.
+        for k in 0..order.len() {
+            while order[k] != k {
+                let home = order[k];
+                reports.swap(k, home);
+                order.swap(k, home);
+            }
+        }
+        reports
     }
 }
 

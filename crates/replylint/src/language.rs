@@ -1,9 +1,11 @@
 //! Telling which language a message is in: its dominant script, then the stop words of each
 //! lexicon of that script. No model, no data beyond the lexicons themselves.
 
+use std::collections::HashMap;
+use std::hash::Hasher;
 use std::sync::{Arc, LazyLock, OnceLock};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::lexicon::{Lexicon, PatternWords};
 use unicode_normalization::char::is_combining_mark;
@@ -58,37 +60,19 @@ fn script_of(c: char) -> Script {
 
 /// The script most letters of `text` are written in.
 fn dominant_script(text: &str) -> Option<Script> {
-    let mut counts = [0usize; SCRIPTS.len()];
+    let mut counts: HashMap<Script, usize> = HashMap::new();
     for c in text
         .chars()
         .filter(|&c| is_letter_or_mark(c) && !is_combining_mark(c))
     {
-        counts[script_of(c) as usize] += 1;
+        *counts.entry(script_of(c)).or_default() += 1;
     }
-    SCRIPTS
+    counts.remove(&Script::Other);
+    counts
         .into_iter()
-        .zip(counts)
-        .filter(|&(script, n)| n > 0 && script != Script::Other)
         .max_by_key(|&(script, n)| (n, std::cmp::Reverse(script as u8)))
         .map(|(s, _)| s)
 }
-
-/// Every [`Script`], in the order of their numbers.
-const SCRIPTS: [Script; 13] = [
-    Script::Latin,
-    Script::Cyrillic,
-    Script::Greek,
-    Script::Arabic,
-    Script::Hebrew,
-    Script::Devanagari,
-    Script::Bengali,
-    Script::Tamil,
-    Script::Thai,
-    Script::Han,
-    Script::Kana,
-    Script::Hangul,
-    Script::Other,
-];
 
 #[derive(Debug)]
 struct Profile {
@@ -107,9 +91,24 @@ struct Profile {
 #[derive(Debug)]
 pub(crate) struct Detector {
     profiles: Vec<Profile>,
-    /// For each stop word, the profiles that have it, for [`Detector::group_of`]: made on
-    /// first use, as only batches need it.
-    stopword_profiles: OnceLock<FxHashMap<String, Vec<usize>>>,
+    /// For each stop word's [key](word_key), the first 64 profiles that have it, one bit
+    /// each, for [`Detector::group_of`]: made on first use, as only batches need it.
+    stopword_profiles: OnceLock<FxHashMap<u64, u64>>,
+}
+
+/// A word's key in [`Detector::stopword_profiles`]: a hash of its bytes, ASCII letters
+/// lowercased, so that the start of a text is looked up as it is, not normalised first (a
+/// capitalised word of another script is missed, and two words that share a key blur a
+/// guess; neither changes what is reported). `None` for a word longer than any stop word.
+fn word_key(word: &[u8]) -> Option<u64> {
+    let mut lower = [0u8; 32];
+    let lower = lower.get_mut(..word.len())?;
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    let mut hasher = FxHasher::default();
+    hasher.write(lower);
+    Some(hasher.finish())
 }
 
 impl Detector {
@@ -150,37 +149,52 @@ impl Detector {
     }
 
     /// A quick guess at a text's language, to put texts in one language next to each other
-    /// when many are analysed: the lexicon whose stop words are most of those among the
-    /// text's first [`GROUP_SAMPLE_BYTES`], or, when none is, the script most of its letters
-    /// there are written in. Not [`Detector::detect`], which looks further and at more than
-    /// stop words, costs more than the analysis of a short reply, and decides what is
-    /// reported: a wrong guess here only costs time.
+    /// when many are analysed: the lexicon with the most stop words among the text's first
+    /// [`GROUP_SAMPLE_BYTES`], or, when none has one, a group by the first byte there outside
+    /// ASCII, which starts the characters of a script or two. Not [`Detector::detect`],
+    /// which looks further and at more than stop words, costs more than the analysis of a
+    /// short reply, and decides what is reported: a wrong guess here only costs time.
     pub fn group_of(&self, text: &str) -> usize {
-        let mut cut = text.len().min(GROUP_SAMPLE_BYTES);
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let sample = normalize(&text[..cut]);
         let stopword_profiles = self.stopword_profiles.get_or_init(|| {
-            let mut map: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-            for (i, p) in self.profiles.iter().enumerate() {
-                for word in &p.stopwords {
-                    map.entry(word.clone()).or_default().push(i);
+            let mut map: FxHashMap<u64, u64> = FxHashMap::default();
+            for (i, p) in self.profiles.iter().enumerate().take(64) {
+                for key in p.stopwords.iter().filter_map(|w| word_key(w.as_bytes())) {
+                    *map.entry(key).or_default() |= 1 << i;
                 }
             }
             map
         });
-        let mut votes = vec![0u16; self.profiles.len()];
-        for word in sample.as_str().split(|c: char| !is_word_char(c)) {
-            for &p in stopword_profiles.get(word).into_iter().flatten() {
-                votes[p] += 1;
+        let sample = &text.as_bytes()[..text.len().min(GROUP_SAMPLE_BYTES)];
+        let mut votes = [0u8; 64];
+        // Words as ASCII punctuation and spaces part them: a byte of another script is
+        // part of a word, as most are letters.
+        for word in sample
+            .split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let mut profiles = word_key(word)
+                .and_then(|key| stopword_profiles.get(&key))
+                .copied()
+                .unwrap_or(0);
+            while profiles != 0 {
+                votes[profiles.trailing_zeros() as usize] += 1;
+                profiles &= profiles - 1;
             }
         }
-        // The first of the most voted, as `max_by_key` would give the last.
-        match votes.iter().enumerate().rev().max_by_key(|&(_, &n)| n) {
-            Some((p, &n)) if n > 0 => p,
-            _ => self.profiles.len() + dominant_script(sample.as_str()).map_or(SCRIPTS.len(), |s| s as usize),
+        // The first of the most voted, if any has a vote.
+        let (mut best, mut most) = (None, 0);
+        for (p, &n) in votes.iter().enumerate() {
+            if n > most {
+                (best, most) = (Some(p), n);
+            }
         }
+        best.unwrap_or_else(|| {
+            self.profiles.len()
+                + sample
+                    .iter()
+                    .find(|b| !b.is_ascii())
+                    .map_or(0, |&b| usize::from(b))
+        })
     }
 
     /// The language of an already normalised text: the lexicon of the text's dominant script
@@ -257,11 +271,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_script_is_listed_at_its_number() {
-        assert!(SCRIPTS.iter().enumerate().all(|(i, &s)| s as usize == i));
-    }
-
-    #[test]
     fn scripts() {
         assert_eq!(dominant_script("hello мир мир"), Some(Script::Cyrillic));
         assert_eq!(dominant_script("நிறுவனத்தின் கொள்கை"), Some(Script::Tamil));
@@ -296,7 +305,7 @@ mod tests {
     }
 
     #[test]
-    fn texts_are_grouped_by_the_stop_words_of_their_start_else_by_script() {
+    fn texts_are_grouped_by_the_stop_words_of_their_start() {
         let detector = &*BUILTIN_DETECTOR;
         let group = |text: &str| detector.group_of(text);
         let code = |text: &str| detector.profiles.get(group(text)).map(|p| p.code.as_str());
@@ -315,8 +324,8 @@ mod tests {
             "Das ist nicht meine Abteilung. ".repeat(20)
         );
         assert_eq!(code(&long), Some("en"));
-        // No stop word: a group of the script's own, the same for texts of one script,
-        // another for texts without letters.
+        // No stop word: a group by the first byte outside ASCII, the same for texts in ASCII
+        // alone, another for those with an emoji.
         assert_eq!(code("Zzyzx qwrt!"), None);
         assert_eq!(group("Zzyzx qwrt!"), group("Blorp fnord."));
         assert_ne!(group("Zzyzx qwrt!"), group("12345 👍"));

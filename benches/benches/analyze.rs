@@ -102,11 +102,22 @@ fn bulk(c: &mut Criterion) {
     let all = Analyzer::new();
     let english = Analyzer::builder().languages(["en"]).build().unwrap();
     let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+    // The same replies, those of each language together (in the order given within it).
+    let mut by_language: Vec<usize> = (0..corpus.len()).collect();
+    by_language.sort_by_key(|&i| corpus[i].language);
+    let texts_by_language: Vec<&str> = by_language.iter().map(|&i| texts[i]).collect();
+    let lowered_by_language: Vec<String> = by_language.iter().map(|&i| lowered[i].clone()).collect();
     LazyLock::force(&FLOOR);
 
     let mut g = heavy(c, "bulk_20mb", bytes);
     g.bench_function("floor", |b| b.iter(|| floor_count(&FLOOR, &lowered)));
     g.bench_function("analyze_all_languages", |b| b.iter(|| findings(&all, &texts)));
+    g.bench_function("floor_one_language_after_another", |b| {
+        b.iter(|| floor_count(&FLOOR, &lowered_by_language))
+    });
+    g.bench_function("analyze_one_language_after_another", |b| {
+        b.iter(|| findings(&all, &texts_by_language))
+    });
     g.bench_function("analyze_english_only", |b| b.iter(|| findings(&english, &texts)));
     g.bench_function("analyze_batch_all_cores", |b| {
         b.iter(|| all.analyze_batch(&texts).len())

@@ -1074,9 +1074,10 @@ impl Analyzer {
     /// Analyses many replies, on every core when the `parallel` feature is on (the default).
     /// The reports come back in the order of the texts.
     ///
-    /// Replies in one language are analysed one after another, grouped by a quick guess at
-    /// their language from their first words, which makes a batch of replies in many
-    /// languages faster to analyse than the same replies one by one in the order given.
+    /// Replies are analysed grouped by a quick guess at their language from their first
+    /// words. Replies in one language read much the same data, so a batch of replies in many
+    /// languages, each reply in one, takes less time than the same replies analysed one by
+    /// one in the order given.
     ///
     /// ```
     /// let reports = replylint::Analyzer::new().analyze_batch(&["Rules are rules.", "Thanks, done!"]);

@@ -15,6 +15,11 @@ use crate::normalize::{is_letter_or_mark, is_word_char, normalize};
 /// Only the start of a long text is looked at: a few kilobytes say which language it is in.
 const SAMPLE_BYTES: usize = 4096;
 
+/// The longest stop word [`Detector::group_of`] looks for, in bytes: the longest built-in
+/// one is 30 (Tamil "உங்களுக்கு"); a longer one of a lexicon of your own only goes unused
+/// in the guess.
+const MAX_STOPWORD_BYTES: usize = 32;
+
 /// How much of a text [`Detector::group_of`] looks at: a sentence or so, whose stop words
 /// mostly tell its language.
 const GROUP_SAMPLE_BYTES: usize = 64;
@@ -99,9 +104,10 @@ pub(crate) struct Detector {
 /// A word's key in [`Detector::stopword_profiles`]: a hash of its bytes, ASCII letters
 /// lowercased, so that the start of a text is looked up as it is, not normalised first (a
 /// capitalised word of another script is missed, and two words that share a key blur a
-/// guess; neither changes what is reported). `None` for a word longer than any stop word.
+/// guess; neither changes what is reported). `None` for a word of more than
+/// [`MAX_STOPWORD_BYTES`].
 fn word_key(word: &[u8]) -> Option<u64> {
-    let mut lower = [0u8; 32];
+    let mut lower = [0u8; MAX_STOPWORD_BYTES];
     let lower = lower.get_mut(..word.len())?;
     for (l, b) in lower.iter_mut().zip(word) {
         *l = b.to_ascii_lowercase();
@@ -329,6 +335,15 @@ mod tests {
         assert_eq!(code("Zzyzx qwrt!"), None);
         assert_eq!(group("Zzyzx qwrt!"), group("Blorp fnord."));
         assert_ne!(group("Zzyzx qwrt!"), group("12345 👍"));
+    }
+
+    #[test]
+    fn every_built_in_stop_word_can_be_looked_for() {
+        for profile in &BUILTIN_DETECTOR.profiles {
+            for word in &profile.stopwords {
+                assert!(word_key(word.as_bytes()).is_some(), "{}: {word}", profile.code);
+            }
+        }
     }
 
     #[test]

@@ -64,60 +64,76 @@ struct Pairs {
     punctuation: bool,
 }
 
-fn pairs_in_a_row(text: &str) -> Pairs {
-    if text.is_ascii() {
-        // Eight bytes at a time, the pairs across two words too.
-        let (mut capitals, mut runs) = (0, 0);
-        let (mut last_capital, mut last_run) = (0, 0);
-        for word in swar::words(text.as_bytes()) {
-            capitals |= swar::after_same(swar::ascii_between(word, b'A', b'Z'), &mut last_capital);
-            let run = swar::equal(word, b'!') | swar::equal(word, b'?');
-            runs |= swar::after_same(run, &mut last_run);
-        }
-        return Pairs {
-            capitals: capitals != 0,
-            punctuation: runs != 0,
-        };
-    }
-    pairs_in_a_row_by_char(text)
-}
-
 // Out of line: inlined into the analysis, its loop compiled to more instructions.
 #[inline(never)]
-fn pairs_in_a_row_by_char(text: &str) -> Pairs {
-    let mut pairs = Pairs::default();
-    let (mut after_capital, mut after_one) = (false, false);
-    // Each character is a capital, a mark (which leaves a capital before it where it was),
-    // or another, which may be one of the punctuation marks of runs.
-    let mut step = |upper: bool, mark: bool, one: bool| {
-        if upper {
-            pairs.capitals |= after_capital;
-            after_capital = true;
-        } else if !mark {
-            after_capital = false;
-        }
-        pairs.punctuation |= one && after_one;
-        after_one = one;
-    };
+fn pairs_in_a_row(text: &str) -> Pairs {
     let bytes = text.as_bytes();
+    let (mut capitals, mut runs) = (0, 0);
+    // Whether the last character was a capital (combining marks after it left out) and
+    // whether it was one of the punctuation marks of runs, as the high bit of a byte: as
+    // `swar::after_same` carries them from one word of eight bytes to the next.
+    let (mut last_capital, mut last_one) = (0, 0);
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
-        // ASCII and the two-byte characters, most of most texts, from their bytes.
-        if lead.is_ascii() {
-            step(lead.is_ascii_uppercase(), false, matches!(lead, b'!' | b'?'));
+        // Each character is a capital, a mark (which leaves a capital before it where it
+        // was), or another, which may be one of the punctuation marks of runs.
+        let (upper, mark, one) = if lead.is_ascii() {
+            // Eight ASCII bytes at a time where there are eight: most of a text in a Latin
+            // script, the pairs across two words too.
+            if let Some(eight) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                if swar::non_ascii(word) == 0 {
+                    capitals |= swar::after_same(swar::ascii_between(word, b'A', b'Z'), &mut last_capital);
+                    let run = swar::equal(word, b'!') | swar::equal(word, b'?');
+                    runs |= swar::after_same(run, &mut last_one);
+                    at += 8;
+                    continue;
+                }
+            }
             at += 1;
-        } else if let Some((code, 2)) = bmp_code_at(bytes, at) {
-            let upper = is_uppercase_in_bmp(code);
-            step(upper, !upper && is_mark_in_bmp(code), code == 0x61F);
-            at += 2;
+            (lead.is_ascii_uppercase(), false, matches!(lead, b'!' | b'?'))
         } else {
-            let (c, len) = char_at(text, at);
-            step(is_uppercase(c), is_mark(c), is_run_punctuation(c));
-            at += len;
+            // The rest from their bytes, the two-byte characters (most of most other texts)
+            // first: '؟', '！' and '？' are the punctuation marks of runs among them.
+            match bmp_code_at(bytes, at) {
+                Some((code, 2)) => {
+                    at += 2;
+                    let upper = is_uppercase_in_bmp(code);
+                    (upper, !upper && is_mark_in_bmp(code), code == 0x61F)
+                }
+                Some((code, len)) => {
+                    at += len;
+                    let upper = is_uppercase_in_bmp(code);
+                    (
+                        upper,
+                        !upper && is_mark_in_bmp(code),
+                        matches!(code, 0xFF01 | 0xFF1F),
+                    )
+                }
+                None => {
+                    let (c, len) = char_at(text, at);
+                    at += len;
+                    (is_uppercase(c), is_mark(c), is_run_punctuation(c))
+                }
+            }
+        };
+        if upper {
+            capitals |= last_capital;
+            last_capital = HIGH_BIT;
+        } else if !mark {
+            last_capital = 0;
         }
+        runs |= if one { last_one } else { 0 };
+        last_one = if one { HIGH_BIT } else { 0 };
     }
-    pairs
+    Pairs {
+        capitals: capitals != 0,
+        punctuation: runs != 0,
+    }
 }
+
+/// The high bit of a byte, as [`swar`] marks the bytes that pass a test.
+const HIGH_BIT: u64 = 0x80;
 
 fn is_run_punctuation(c: char) -> bool {
     matches!(c, '!' | '?' | '！' | '？' | '؟')
@@ -260,31 +276,36 @@ mod tests {
     }
 
     #[test]
-    fn the_ascii_prefilters_agree_with_the_character_ones() {
-        // Each also after seven bytes, so that its pairs stand across two words of eight.
-        for short in &crate::testing::every_string(&['A', 'z', '!', '?', ' '], 6) {
-            for text in [short.clone(), format!("0123456{short}")] {
-                assert_eq!(pairs_in_a_row(&text), pairs_in_a_row_by_char(&text), "{text:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn the_character_prefilter_finds_the_pairs_it_stands_for() {
-        // ASCII, two and three bytes long: capitals, marks, the punctuation of runs, others.
+    fn the_prefilter_finds_the_pairs_it_stands_for() {
+        // ASCII, two, three and four bytes long: capitals, marks, the punctuation of runs,
+        // others.
         let alphabet = [
-            'A', 'Д', 'Ḁ', 'д', '\u{301}', '\u{20D0}', '!', '？', '؟', '。', ' ',
+            'A', 'z', 'Д', 'д', 'Ḁ', '𝐀', '\u{301}', '\u{20D0}', '!', '?', '？', '؟', '。', ' ',
         ];
-        for text in &crate::testing::every_string(&alphabet, 5) {
-            // Capitals side by side once the combining marks are left out; two of the
-            // punctuation marks of runs side by side.
-            let letters: Vec<char> = text.chars().filter(|&c| !is_mark(c)).collect();
-            let chars: Vec<char> = text.chars().collect();
-            let expected = Pairs {
-                capitals: letters.windows(2).any(|w| w.iter().all(|&c| is_uppercase(c))),
-                punctuation: chars.windows(2).any(|w| w.iter().all(|&c| is_run_punctuation(c))),
-            };
-            assert_eq!(pairs_in_a_row_by_char(text), expected, "{text:?}");
+        // Each short text also between ASCII and other text, so that it stands at every place
+        // of the eight-byte words the ASCII is taken in, and its pairs across two of them,
+        // or across a word and a character taken alone.
+        let around = [
+            ("", ""),
+            ("a", "aaaaaaaa"),
+            ("aaaaaaa", "Aaaaaaaa"),
+            ("aaaaaaaA", "!aaaaaaa"),
+            ("aaaaa!", "д"),
+            ("Дaaaaaaa", "\u{301}Aaaaaaa"),
+        ];
+        for short in &crate::testing::every_string(&alphabet, 4) {
+            for (before, after) in around {
+                let text = format!("{before}{short}{after}");
+                // Capitals side by side once the combining marks are left out; two of the
+                // punctuation marks of runs side by side.
+                let letters: Vec<char> = text.chars().filter(|&c| !is_mark(c)).collect();
+                let chars: Vec<char> = text.chars().collect();
+                let expected = Pairs {
+                    capitals: letters.windows(2).any(|w| w.iter().all(|&c| is_uppercase(c))),
+                    punctuation: chars.windows(2).any(|w| w.iter().all(|&c| is_run_punctuation(c))),
+                };
+                assert_eq!(pairs_in_a_row(&text), expected, "{text:?}");
+            }
         }
     }
 

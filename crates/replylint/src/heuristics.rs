@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::normalize::{
     bmp_code_at, char_at, is_letter_or_mark, is_mark, is_mark_in_bmp, is_nfc_by_quick_check, is_uppercase,
-    is_uppercase_in_bmp,
+    is_uppercase_in_bmp, letter_or_mark_at,
 };
 use crate::swar;
 
@@ -31,14 +31,6 @@ pub(crate) struct ShapeHits {
 
 /// The fewest all-caps words in a row that count as shouting.
 const SHOUTING_MIN_WORDS: usize = 3;
-
-struct Word<'a> {
-    start: usize,
-    end: usize,
-    /// The word in NFC, so decomposed accents compare equal to the acronym lists.
-    text: Cow<'a, str>,
-    caps: bool,
-}
 
 /// Finds every shape rule's spans in `text`. `everyday` holds the acronyms never to report.
 pub(crate) fn find(text: &str, everyday: &FxHashSet<String>) -> ShapeHits {
@@ -148,37 +140,44 @@ fn find_capitals(text: &str, everyday: &FxHashSet<String>, hits: &mut ShapeHits)
     // anywhere in the message as `ABC (…)` or `… (ABC)`, or else reported once.
     let mut defined: HashSet<String> = HashSet::new();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
-    for w in words(text).chain(std::iter::once(Word::END)) {
-        if w.caps {
-            if is_definition(text, &w) {
-                defined.insert(w.text.into_owned());
+                                                       // After the last word, none: it ends a run of caps words.
+    for span in word_spans(text).map(Some).chain(std::iter::once(None)) {
+        match span.and_then(|(start, end)| Some((start, end, caps_word(text, start, end)?))) {
+            Some((start, end, word)) => {
+                if is_definition(text, start, end) {
+                    defined.insert(word.into_owned());
+                }
+                run = Some(match run {
+                    Some((first, _, n)) => (first, end, n + 1),
+                    None => (start, end, 1),
+                });
             }
-            run = Some(match run {
-                Some((start, _, n)) => (start, w.end, n + 1),
-                None => (w.start, w.end, 1),
-            });
-        } else if let Some((start, end, n)) = run.take() {
-            if n >= SHOUTING_MIN_WORDS {
-                hits.shouting.push((start, end));
+            None => {
+                if let Some((start, end, n)) = run.take() {
+                    if n >= SHOUTING_MIN_WORDS {
+                        hits.shouting.push((start, end));
+                    }
+                }
             }
         }
     }
 
     let mut shouting = hits.shouting.iter().peekable();
     let mut reported: HashSet<String> = HashSet::new();
-    for w in words(text) {
-        while shouting.next_if(|&&(_, end)| end <= w.start).is_some() {}
-        let in_shouting = shouting.peek().is_some_and(|&&(start, _)| start <= w.start);
-        let letters = w.text.chars().count();
-        if w.caps
-            && !in_shouting
-            && (2..=6).contains(&letters)
-            && !defined.contains(w.text.as_ref())
-            && !everyday.contains(w.text.as_ref())
-            && !reported.contains(w.text.as_ref())
+    for (start, end) in word_spans(text) {
+        let Some(word) = caps_word(text, start, end) else {
+            continue;
+        };
+        while shouting.next_if(|&&(_, run_end)| run_end <= start).is_some() {}
+        let in_shouting = shouting.peek().is_some_and(|&&(run_start, _)| run_start <= start);
+        if !in_shouting
+            && (2..=6).contains(&word.chars().count())
+            && !defined.contains(word.as_ref())
+            && !everyday.contains(word.as_ref())
+            && !reported.contains(word.as_ref())
         {
-            hits.acronyms.push((w.start, w.end));
-            reported.insert(w.text.into_owned());
+            hits.acronyms.push((start, end));
+            reported.insert(word.into_owned());
         }
     }
 }
@@ -200,66 +199,55 @@ fn find_punctuation_runs(text: &str, hits: &mut ShapeHits) {
     }
 }
 
-impl Word<'_> {
-    /// Not a word: ends a run of caps words after the last one.
-    const END: Word<'static> = Word {
-        start: usize::MAX,
-        end: usize::MAX,
-        text: Cow::Borrowed(""),
-        caps: false,
-    };
-}
-
-/// Words: maximal runs of letters and combining marks. Digits end a word, so `L2` is not a caps word.
-fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    let mut start = None;
-    text.char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .filter_map(move |(i, c)| {
-            let in_word = is_letter_or_mark(c);
-            match (in_word, start) {
-                (true, None) => {
-                    start = Some(i);
-                    None
-                }
-                (false, Some(s)) => {
-                    let word = &text[s..i];
-                    // Judged in NFC, so a text and its NFD form get the same findings.
-                    let nfc = if is_nfc_by_quick_check(word) {
-                        Cow::Borrowed(word)
-                    } else {
-                        Cow::Owned(word.nfc().collect())
-                    };
-                    // Most words start in lowercase: decided by the first letter alone.
-                    let caps = nfc.chars().next().is_some_and(is_uppercase)
-                        && nfc
-                            .chars()
-                            .filter(|&c| is_letter_or_mark(c) && !is_mark(c))
-                            .count()
-                            >= 2
-                        && nfc
-                            .chars()
-                            .all(|c| is_uppercase(c) || !is_letter_or_mark(c) || is_mark(c));
-                    // A letter run glued to digits ("L2", "4G") is a code, not a word.
-                    let glued = text[..s].chars().next_back().is_some_and(|c| c.is_ascii_digit())
-                        || text[i..].chars().next().is_some_and(|c| c.is_ascii_digit());
-                    start = None;
-                    Some(Word {
-                        start: s,
-                        end: i,
-                        text: nfc,
-                        caps: caps && !glued,
-                    })
-                }
-                _ => None,
+/// The byte spans of the words of `text`: its maximal runs of letters and combining marks.
+/// Digits end a word, so `L2` is not a caps word.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            match letter_or_mark_at(text, at)? {
+                (true, _) => break at,
+                (false, len) => at += len,
             }
-        })
+        };
+        while let Some((true, len)) = letter_or_mark_at(text, at) {
+            at += len;
+        }
+        Some((start, at))
+    })
 }
 
-/// True for `ABC (` and `(ABC)`: the acronym is explained where it is written.
-fn is_definition(text: &str, w: &Word<'_>) -> bool {
-    let after = text[w.end..].trim_start_matches(' ');
-    let before = &text[..w.start];
+/// The word at `start..end` of `text` in NFC, so that decomposed accents compare equal to
+/// the acronym lists, if it is a caps word: two letters or more, all capitals (combining
+/// marks aside), and not glued to digits ("L2", "4G" are codes).
+fn caps_word(text: &str, start: usize, end: usize) -> Option<Cow<'_, str>> {
+    let word = &text[start..end];
+    let bytes = text.as_bytes();
+    let glued = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    if word.is_ascii() {
+        // All letters (most words lowercase from the first) and in NFC.
+        let caps = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        return (caps && !glued(end) && !(start > 0 && glued(start - 1))).then_some(Cow::Borrowed(word));
+    }
+    // Judged in NFC, so a text and its NFD form get the same findings.
+    let nfc = if is_nfc_by_quick_check(word) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.nfc().collect())
+    };
+    // Most words start in lowercase: decided by the first letter alone.
+    let letter = |c: char| is_letter_or_mark(c) && !is_mark(c);
+    let caps = nfc.chars().next().is_some_and(is_uppercase)
+        && nfc.chars().filter(|&c| letter(c)).count() >= 2
+        && nfc.chars().all(|c| is_uppercase(c) || !letter(c));
+    (caps && !glued(end) && !(start > 0 && glued(start - 1))).then_some(nfc)
+}
+
+/// True for `ABC (` and `(ABC)` at `start..end`: the acronym is explained where it is
+/// written.
+fn is_definition(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start_matches(' ');
+    let before = &text[..start];
     after.starts_with('(') || (before.ends_with('(') && after.starts_with(')'))
 }
 
@@ -306,6 +294,27 @@ mod tests {
                 };
                 assert_eq!(pairs_in_a_row(&text), expected, "{text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_marks() {
+        // ASCII, two, three and four bytes long: letters, marks, digits and others.
+        let alphabet = ['a', 'Д', 'ந', '𝐀', '\u{301}', '\u{BCD}', '7', '٣', ' ', '-', '。'];
+        for text in &crate::testing::every_string(&alphabet, 4) {
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (is_letter_or_mark(c), start) {
+                    (true, None) => start = Some(at),
+                    (false, Some(s)) => {
+                        expected.push((s, at));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(word_spans(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 

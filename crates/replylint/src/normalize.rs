@@ -599,6 +599,24 @@ pub(crate) fn word_char_at(text: &str, at: usize) -> (bool, bool, usize) {
     }
 }
 
+/// Whether the character at byte `at` of `text` is a [letter or a mark](is_letter_or_mark),
+/// and its length; `None` at the end of the text.
+#[inline(always)]
+pub(crate) fn letter_or_mark_at(text: &str, at: usize) -> Option<(bool, usize)> {
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(at)?;
+    if lead.is_ascii() {
+        return Some((lead.is_ascii_alphabetic(), 1));
+    }
+    Some(match bmp_code_at(bytes, at) {
+        Some((code, len)) => (in_bmp_class(code, LETTER), len),
+        None => {
+            let (c, len) = char_at(text, at);
+            (is_letter_or_mark(c), len)
+        }
+    })
+}
+
 /// The length in bytes of the UTF-8 character whose first byte is `lead`.
 #[inline]
 pub(crate) fn utf8_len(lead: u8) -> usize {

@@ -20,7 +20,7 @@ use crate::heuristics;
 use crate::language::Detector;
 use crate::lexicon::{cue_literals, Lexicon, Position};
 use crate::matcher::{leftmost_longest, Groups, Matcher, RawMatch};
-use crate::normalize::{normalize, Particles, WordFolds};
+use crate::normalize::{normalize, Normalized, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
 use crate::report::{self, Finding, Hit, Report, RuleMeta};
@@ -898,6 +898,9 @@ impl Analyzer {
         // The message's language, told only when something needs it.
         let mut language: Option<Option<&str>> = None;
         let mut language_of = || *language.get_or_insert_with(|| inner.detector.detect_text(text));
+        // The first chunk normalised, before any spelling variant is folded: the opening's
+        // words for the robotic-opener templates, which are not folded.
+        let mut first_chunk: Option<(usize, Normalized)> = None;
         for (offset, chunk) in chunks(text) {
             let mut normalized = normalize(chunk);
             // One walk finds the anchors, the context words, the spelling variants and the
@@ -905,6 +908,9 @@ impl Analyzer {
             // the walk met one.
             let mut found = inner.matcher.find(normalized.as_str());
             if inner.walk_words.has_variant(normalized.as_str(), &found.words) {
+                if offset == 0 {
+                    first_chunk = Some((chunk.len(), normalized.clone()));
+                }
                 normalized = inner.folds.apply(normalized);
                 found = inner.matcher.find(normalized.as_str());
             }
@@ -951,6 +957,9 @@ impl Analyzer {
                 inner.context_rules.no_next_step.is_some() || inner.context_rules.no_offer_of_help.is_some();
             append(&mut cues, context::prune(chunk_cues, &chunk_hits, absence));
             append(&mut hits, chunk_hits);
+            if offset == 0 && first_chunk.is_none() {
+                first_chunk = Some((chunk.len(), normalized));
+            }
         }
         if inner.detected_language_only {
             if let Some(language) = language_of() {
@@ -990,7 +999,18 @@ impl Analyzer {
                 inner.rules[h.rule].category == Category::RoboticOpener && h.start < end && start < h.end
             })
         };
-        if let Some((rule, start, end)) = inner.openers.find(opening.sentences(), exact) {
+        // The opening lies in the first chunk but for a first line longer than a chunk.
+        let normalized = |start: usize, end: usize| {
+            let done = first_chunk
+                .as_ref()
+                .filter(|(len, _)| end <= *len)
+                .and_then(|(_, n)| n.as_str().get(n.range_of(start, end)));
+            done.map_or_else(
+                || Cow::Owned(normalize(&text[start..end]).as_str().to_string()),
+                Cow::Borrowed,
+            )
+        };
+        if let Some((rule, start, end)) = inner.openers.find(opening.sentences(), normalized, exact) {
             if !context::inside(&foreign, start) {
                 shape_hits.push(Hit { rule, start, end });
             }

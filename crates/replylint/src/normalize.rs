@@ -72,6 +72,19 @@ impl Normalized {
 }
 
 impl Normalized {
+    /// The normalised text made from the original's bytes `start..end` (each on a character
+    /// boundary of the original, and where no character is composed across it, as at a
+    /// sentence's edges).
+    pub fn range_of(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        // No map: the identity, or nothing left (a text of characters that fold to nothing).
+        if self.origins.is_empty() {
+            let len = self.text.len();
+            return start.min(len)..end.min(len);
+        }
+        let at = |offset: usize| self.origins.partition_point(|&origin| (origin as usize) < offset);
+        at(start)..at(end)
+    }
+
     /// The text with `edits` applied (byte ranges of this text, in order, not overlapping, each
     /// with what replaces it), keeping the map back to the original. Bytes of a replacement map
     /// to the start of what they replace, but the last, which maps to its last character, so a
@@ -891,6 +904,35 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).text
+    }
+
+    #[test]
+    fn a_range_of_the_original_maps_to_the_normalised_text_made_from_it() {
+        // Capitals, whitespace that folds, an Arabic vowel mark that folds to nothing, a
+        // decomposed accent that composes, letters whose folds are longer.
+        let alphabet = ['A', 'a', ' ', '\t', '\u{64B}', 'e', '\u{301}', 'ß', 'İ'];
+        for text in &every_string(&alphabet, 5) {
+            let normalized = normalize(text);
+            // Cut where a sentence may be, at whitespace: no character composes across it.
+            let cuts: Vec<usize> = (0..=text.len())
+                .filter(|&at| {
+                    at == 0
+                        || at == text.len()
+                        || (text.is_char_boundary(at) && text[at..].starts_with([' ', '\t']))
+                })
+                .collect();
+            for &start in &cuts {
+                for &end in cuts.iter().filter(|&&end| end >= start) {
+                    let range = normalized.range_of(start, end);
+                    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+                    assert_eq!(
+                        words(&normalized.as_str()[range]),
+                        words(normalize(&text[start..end]).as_str()),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

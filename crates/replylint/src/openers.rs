@@ -13,6 +13,7 @@
 //! with up to [`MAX_EXTRA_WORDS`] more. Templates of fewer than
 //! [`MIN_TEMPLATE_WORDS`] words are left to the exact patterns.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -20,7 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
-use crate::normalize::{normalize, word_char_at, Normalized};
+use crate::normalize::{normalize, word_char_at};
 use crate::snapshot::{In, Out};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -408,11 +409,14 @@ impl Openers {
     /// made up for by a name in the sentence. The most similar template wins, the first one
     /// on a tie.
     ///
+    /// `normalized(start, end)` gives the words of the reply's bytes `start..end` as
+    /// [`normalize`] writes them (the analysis has normalised the reply already).
     /// `reported(start, end)` tells whether the exact patterns already report something in a
     /// span: the sentence found is then left to them, and `None` returned.
-    pub fn find(
+    pub fn find<'n>(
         &self,
         sentences: &[(usize, &str)],
+        normalized: impl Fn(usize, usize) -> Cow<'n, str>,
         reported: impl Fn(usize, usize) -> bool,
     ) -> Option<(usize, usize, usize)> {
         if self.templates.is_empty() || self.threshold <= 0.0 {
@@ -433,38 +437,25 @@ impl Openers {
                 return None;
             }
             // A template must start with one of the sentence's first two words, and most
-            // sentences start with none: the rest is normalised only when one does. Its words
-            // follow those of the first two runs, as normalising never joins words across
-            // whitespace.
-            let (first_two, rest) = trimmed.split_at(end_of_two_tokens(trimmed));
-            let first_two = normalize(first_two);
-            let rest_normalized = ordered_words(first_two.as_str())
-                .nth(1)
-                .is_none()
-                .then(|| normalize(rest));
-            let rest_so_far = rest_normalized.as_ref().map_or("", Normalized::as_str);
-            let mut head: Vec<u32> = ordered_words(first_two.as_str())
-                .chain(ordered_words(rest_so_far))
-                .take(2)
-                .filter_map(|w| self.word_ids.get(w).copied())
-                .collect();
-            head.dedup();
-            if head.iter().all(|&w| self.by_first.of(w).is_empty()) {
+            // sentences start with none. The words are those of the whole sentence: trimmed,
+            // it could start with a combining mark that its space carried.
+            let words = normalized(start, start + sentence.len());
+            let mut first_two = ordered_words(&words).map(|w| self.word_ids.get(w).copied());
+            let mut head = [first_two.next().flatten(), first_two.next().flatten()];
+            if head[1] == head[0] {
+                head[1] = None;
+            }
+            if head.iter().flatten().all(|&w| self.by_first.of(w).is_empty()) {
                 continue;
             }
-            let rest_normalized = rest_normalized.unwrap_or_else(|| normalize(rest));
             // Where each template word first stands in the sentence.
             // A list, not a map: a sentence has a few of them.
             let mut position: Vec<(u32, usize)> = Vec::with_capacity(16);
-            let mut at = 0;
-            for part in [&first_two, &rest_normalized] {
-                for word in ordered_words(part.as_str()) {
-                    if let Some(&id) = self.word_ids.get(word) {
-                        if !position.iter().any(|&(w, _)| w == id) {
-                            position.push((id, at));
-                        }
+            for (at, word) in ordered_words(&words).enumerate() {
+                if let Some(&id) = self.word_ids.get(word) {
+                    if !position.iter().any(|&(w, _)| w == id) {
+                        position.push((id, at));
                     }
-                    at += 1;
                 }
             }
             let position_of = |w: u32| position.iter().find(|&&(id, _)| id == w).map(|&(_, at)| at);
@@ -484,10 +475,14 @@ impl Openers {
                     .iter()
                     .flat_map(|&(w, _)| self.by_rarest.of(w))
                     .copied()
-                    .filter(|&id| head.contains(&self.templates[id as usize].first))
+                    .filter(|&id| head.contains(&Some(self.templates[id as usize].first)))
                     .collect()
             } else {
-                head.iter().flat_map(|&w| self.by_first.of(w)).copied().collect()
+                head.iter()
+                    .flatten()
+                    .flat_map(|&w| self.by_first.of(w))
+                    .copied()
+                    .collect()
             };
             let mut best: Option<(f64, u32)> = None;
             for id in candidates {
@@ -533,26 +528,6 @@ impl Openers {
             .iter()
             .any(|vocabulary| vocabulary.contains(word))
     }
-}
-
-/// Where the first two runs of non-whitespace characters of `text` end (its end when it has
-/// fewer). Normalising never joins words across whitespace, so the normalised text up to there
-/// starts with the same words as the whole, when it has two.
-fn end_of_two_tokens(text: &str) -> usize {
-    let mut tokens = 0;
-    let mut in_token = false;
-    for (at, c) in text.char_indices() {
-        if !c.is_whitespace() {
-            in_token = true;
-        } else if in_token {
-            tokens += 1;
-            if tokens == 2 {
-                return at;
-            }
-            in_token = false;
-        }
-    }
-    text.len()
 }
 
 /// The words of a normalised text in order (apostrophes stay inside words: "we've"): its
@@ -684,7 +659,12 @@ mod tests {
     /// Compares every sentence of `text`, not only its opening.
     fn every_sentence(openers: &Openers, text: &str) -> Option<(usize, usize, usize)> {
         let sentences: Vec<(usize, &str)> = text.split_sentence_bound_indices().collect();
-        openers.find(&sentences, |_, _| false)
+        openers.find(&sentences, normalized(text), |_, _| false)
+    }
+
+    /// What the analysis gives [`Openers::find`]: the normalised words of a span of `text`.
+    fn normalized(text: &str) -> impl Fn(usize, usize) -> Cow<'static, str> + '_ {
+        |start, end| Cow::Owned(normalize(&text[start..end]).as_str().to_string())
     }
 
     fn openers() -> Openers {
@@ -739,15 +719,22 @@ mod tests {
         let (first, second) = (|start: usize, _| start == 0, |start: usize, _| start > 0);
         // The first sentence resembles a template: where the exact patterns report it, the
         // search ends there with nothing found.
-        let both = sentences(
-            "Dear valued customer, your refund is on its way. Thank you for contacting Globex support.",
+        let text =
+            "Dear valued customer, your refund is on its way. Thank you for contacting Globex support.";
+        let both = sentences(text);
+        assert_eq!(openers.find(&both, normalized(text), first), None);
+        assert_eq!(
+            openers.find(&both, normalized(text), second).map(|m| m.0),
+            Some(1)
         );
-        assert_eq!(openers.find(&both, first), None);
-        assert_eq!(openers.find(&both, second).map(|m| m.0), Some(1));
         // A reported sentence that resembles none is passed over.
-        let second_only = sentences("Hello there, friend. Thank you for contacting Globex support.");
-        assert_eq!(openers.find(&second_only, first).map(|m| m.0), Some(0));
-        assert_eq!(openers.find(&second_only, second), None);
+        let text = "Hello there, friend. Thank you for contacting Globex support.";
+        let second_only = sentences(text);
+        assert_eq!(
+            openers.find(&second_only, normalized(text), first).map(|m| m.0),
+            Some(0)
+        );
+        assert_eq!(openers.find(&second_only, normalized(text), second), None);
     }
 
     #[test]
@@ -758,8 +745,7 @@ mod tests {
 
     #[test]
     fn the_first_two_words_may_lie_past_the_first_two_runs_of_characters() {
-        // Only the sentence's first two runs are normalised to find its first two words; when
-        // they hold fewer (a dash here), the rest is read for them.
+        // A dash is a run of characters with no word; a no-break space separates two words.
         let text = "— Dear valued customer, your refund is on its way.";
         assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(1));
         let text = "Dear\u{00A0}valued customer, your refund is on its way.";

@@ -1382,6 +1382,33 @@ mod tests {
     }
 
     #[test]
+    fn a_batch_gives_each_text_the_report_analyze_gives_it_in_order() {
+        // Every example and guardrail of every built-in lexicon, in lexicon order, and blank
+        // texts, cycled past one run of grouped texts: with or without the `parallel`
+        // feature (./scripts/test runs these tests both ways), the batch groups them by
+        // language and must hand each report back where its text was.
+        let samples: Vec<&str> = builtin_lexicons()
+            .iter()
+            .flat_map(|lexicon| lexicon.rules())
+            .flat_map(|rule| rule.examples.iter().chain(&rule.guardrails))
+            .map(String::as_str)
+            .chain(["", " \n "])
+            .collect();
+        let texts: Vec<&str> = samples
+            .iter()
+            .copied()
+            .cycle()
+            .take(GROUPED_TEXTS + 1000)
+            .collect();
+        let analyzer = Analyzer::new();
+        let batch = analyzer.analyze_batch(&texts);
+        assert_eq!(batch.len(), texts.len());
+        for (i, (text, report)) in texts.iter().zip(&batch).enumerate() {
+            assert_eq!(&analyzer.analyze(text), report, "text {i}: {text:?}");
+        }
+    }
+
+    #[test]
     fn builtin_lexicon_examples_and_guardrails_hold() {
         for lexicon in builtin_lexicons() {
             let failures = lexicon.check_examples().unwrap();

@@ -140,7 +140,8 @@ fn find_capitals(text: &str, everyday: &FxHashSet<String>, hits: &mut ShapeHits)
     // anywhere in the message as `ABC (…)` or `… (ABC)`, or else reported once.
     let mut defined: HashSet<String> = HashSet::new();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
-                                                       // After the last word, none: it ends a run of caps words.
+
+    // Each word as a caps word or not; after the last, none, which ends a run of caps words.
     for span in word_spans(text).map(Some).chain(std::iter::once(None)) {
         match span.and_then(|(start, end)| Some((start, end, caps_word(text, start, end)?))) {
             Some((start, end, word)) => {
@@ -222,12 +223,14 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// marks aside), and not glued to digits ("L2", "4G" are codes).
 fn caps_word(text: &str, start: usize, end: usize) -> Option<Cow<'_, str>> {
     let word = &text[start..end];
-    let bytes = text.as_bytes();
-    let glued = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_digit);
+    let digit_at = |at: usize| text.as_bytes().get(at).is_some_and(u8::is_ascii_digit);
+    if digit_at(end) || (start > 0 && digit_at(start - 1)) {
+        return None;
+    }
     if word.is_ascii() {
         // All letters (most words lowercase from the first) and in NFC.
         let caps = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-        return (caps && !glued(end) && !(start > 0 && glued(start - 1))).then_some(Cow::Borrowed(word));
+        return caps.then_some(Cow::Borrowed(word));
     }
     // Judged in NFC, so a text and its NFD form get the same findings.
     let nfc = if is_nfc_by_quick_check(word) {
@@ -240,7 +243,7 @@ fn caps_word(text: &str, start: usize, end: usize) -> Option<Cow<'_, str>> {
     let caps = nfc.chars().next().is_some_and(is_uppercase)
         && nfc.chars().filter(|&c| letter(c)).count() >= 2
         && nfc.chars().all(|c| is_uppercase(c) || !letter(c));
-    (caps && !glued(end) && !(start > 0 && glued(start - 1))).then_some(nfc)
+    caps.then_some(nfc)
 }
 
 /// True for `ABC (` and `(ABC)` at `start..end`: the acronym is explained where it is

@@ -106,6 +106,29 @@ fn join<A, B: Send>(a: impl FnOnce() -> A, b: impl FnOnce() -> B + Send) -> (A, 
     (a(), b())
 }
 
+/// `f` of each of `items`, in their order: on every core when the `parallel` feature is on.
+fn map_all<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    items.iter().map(f).collect()
+}
+
+/// `f` on each run of `size` items of `items` (the last one shorter): on every core when the
+/// `parallel` feature is on.
+fn for_each_run<T: Send>(items: &mut [T], size: usize, f: impl Fn(&mut [T]) + Sync + Send) {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_chunks_mut(size).for_each(f);
+    }
+    #[cfg(not(feature = "parallel"))]
+    items.chunks_mut(size).for_each(f);
+}
+
 /// The cores this process may use.
 #[cfg(feature = "parallel")]
 fn cores() -> usize {
@@ -1110,26 +1133,10 @@ impl Analyzer {
         // their entries, the language's openers), which then stay in the caches from one text
         // to the next: each run of `GROUPED_TEXTS` texts is analysed one language after
         // another, by a quick guess at each text's language.
-        let group = |text: &S| self.inner.detector.group_of(text.as_ref());
-        let analyze = |&i: &usize| self.analyze(texts[i].as_ref());
+        let groups: Vec<usize> = map_all(texts, |text| self.inner.detector.group_of(text.as_ref()));
         let mut order: Vec<usize> = (0..texts.len()).collect();
-        #[cfg(feature = "parallel")]
-        let mut reports: Vec<Report> = {
-            use rayon::prelude::*;
-            let groups: Vec<usize> = texts.par_iter().map(group).collect();
-            order
-                .par_chunks_mut(GROUPED_TEXTS)
-                .for_each(|run| run.sort_by_key(|&i| groups[i]));
-            order.par_iter().map(analyze).collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let mut reports: Vec<Report> = {
-            let groups: Vec<usize> = texts.iter().map(group).collect();
-            order
-                .chunks_mut(GROUPED_TEXTS)
-                .for_each(|run| run.sort_by_key(|&i| groups[i]));
-            order.iter().map(analyze).collect()
-        };
+        for_each_run(&mut order, GROUPED_TEXTS, |run| run.sort_by_key(|&i| groups[i]));
+        let mut reports = map_all(&order, |&i| self.analyze(texts[i].as_ref()));
         // Each report to its text's place: the one at `k` is text `order[k]`'s, and each swap
         // puts one where it belongs.
         for k in 0..order.len() {

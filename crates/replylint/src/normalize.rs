@@ -843,7 +843,9 @@ impl Builder {
         }
         if self.origins.is_empty() {
             // The first character whose length or place changed: write down the identity
-            // map so far, then map from here on.
+            // map so far, then map from here on, with room for as long an output as the
+            // original (the text's capacity), so that the map seldom grows.
+            self.origins.reserve(self.text.capacity());
             self.origins.extend((0..before).map(to_u32));
         }
         self.origins.resize(after, to_u32(src_start));

@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
-use crate::normalize::{normalize, word_char_at};
+use crate::normalize::{is_uppercase, normalize, word_char_at};
 use crate::snapshot::{In, Out};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -51,6 +51,8 @@ pub(crate) struct Openers {
     /// capitalised word among them is not a name. (Looked up in each, not merged, as merging
     /// them was a tenth of every build.)
     vocabularies: Vec<Arc<WordSet>>,
+    /// The most words a template has.
+    longest: usize,
     threshold: f64,
 }
 
@@ -322,6 +324,7 @@ impl Openers {
         );
         openers.template_words = template_words.into();
         openers.templates.shrink_to_fit();
+        openers.longest = longest(&openers.templates);
         openers
     }
 
@@ -389,6 +392,7 @@ impl Openers {
             .collect::<Option<Vec<_>>>()?;
         let whole = input.is_empty() && word_ids.len() == count && last_word as usize <= template_words.len();
         whole.then(|| Openers {
+            longest: longest(&templates),
             templates,
             template_words: template_words.into(),
             by_first,
@@ -438,10 +442,15 @@ impl Openers {
             }
             // A template must start with one of the sentence's first two words, and most
             // sentences start with none. The words are those of the whole sentence: trimmed,
-            // it could start with a combining mark that its space carried.
+            // it could start with a combining mark that its space carried. No window reaches
+            // past the longest template's words and the extra ones.
             let words = normalized(start, start + sentence.len());
-            let mut first_two = ordered_words(&words).map(|w| self.word_ids.get(w).copied());
-            let mut head = [first_two.next().flatten(), first_two.next().flatten()];
+            let reach = self.longest + MAX_EXTRA_WORDS;
+            let mut ids = ordered_words(&words)
+                .take(reach)
+                .map(|w| self.word_ids.get(w).copied());
+            let mut head = [ids.next().flatten(), ids.next().flatten()];
+            let second = head[1];
             if head[1] == head[0] {
                 head[1] = None;
             }
@@ -451,8 +460,8 @@ impl Openers {
             // Where each template word first stands in the sentence.
             // A list, not a map: a sentence has a few of them.
             let mut position: Vec<(u32, usize)> = Vec::with_capacity(16);
-            for (at, word) in ordered_words(&words).enumerate() {
-                if let Some(&id) = self.word_ids.get(word) {
+            for (at, id) in [head[0], second].into_iter().chain(ids).enumerate() {
+                if let Some(id) = id {
                     if !position.iter().any(|&(w, _)| w == id) {
                         position.push((id, at));
                     }
@@ -462,11 +471,11 @@ impl Openers {
             // Where the names stand (capitalised words after the first that no pattern has,
             // unlike an honorific such as "Kakak"): a name can replace a template's word.
             let capitals: Vec<usize> = ordered_words(trimmed)
+                .take(reach)
                 .enumerate()
                 .skip(1)
                 .filter(|(_, w)| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && !self.is_pattern_word(normalize(w).as_str())
+                    w.chars().next().is_some_and(is_uppercase) && !self.is_pattern_word(normalize(w).as_str())
                 })
                 .map(|(at, _)| at)
                 .collect();
@@ -528,6 +537,15 @@ impl Openers {
             .iter()
             .any(|vocabulary| vocabulary.contains(word))
     }
+}
+
+/// The most words any of `templates` has.
+fn longest(templates: &[Template]) -> usize {
+    templates
+        .iter()
+        .map(|t| (t.words.1 - t.words.0) as usize)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The words of a normalised text in order (apostrophes stay inside words: "we've"): its

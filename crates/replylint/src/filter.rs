@@ -3,7 +3,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::normalize::{is_mark, is_word_char};
+use crate::normalize::{char_at, is_mark, is_word_char};
 use crate::sentences::sentences;
 
 use crate::category::Severity;
@@ -71,15 +71,24 @@ pub(crate) fn opening(text: &str) -> Opening<'_> {
 /// or a digit. Each such run holds a word of its own (no word spans whitespace), so a text
 /// with `n` of them has at least `n` words.
 fn fewer_runs_than(text: &str, n: usize) -> bool {
-    if !text.is_ascii() {
-        return fewer_runs_than_by_char(text, n);
-    }
-    // A byte at a time; a run counts at its first letter or digit.
-    let (mut runs, mut counted) = (0, false);
-    for &b in text.as_bytes() {
-        if matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ') {
+    // A character at a time, ASCII without decoding it; a run counts at its first letter or
+    // digit.
+    let bytes = text.as_bytes();
+    let (mut runs, mut counted, mut at) = (0, false, 0);
+    while let Some(&b) = bytes.get(at) {
+        let (space, word, len) = if b.is_ascii() {
+            let space = matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+            (space, b.is_ascii_alphanumeric(), 1)
+        } else {
+            let (c, len) = char_at(text, at);
+            // Letters and digits from the bitmaps; a mark that is also a letter is left out,
+            // which can only make the count lower than it is.
+            (c.is_whitespace(), is_word_char(c) && !is_mark(c), len)
+        };
+        at += len;
+        if space {
             counted = false;
-        } else if !counted && b.is_ascii_alphanumeric() {
+        } else if !counted && word {
             (runs, counted) = (runs + 1, true);
             if runs == n {
                 return false;
@@ -87,16 +96,6 @@ fn fewer_runs_than(text: &str, n: usize) -> bool {
         }
     }
     true
-}
-
-/// [`fewer_runs_than`] for any text.
-fn fewer_runs_than_by_char(text: &str, n: usize) -> bool {
-    text.split_whitespace()
-        // Letters and digits from the bitmaps; a mark that is also a letter is left out,
-        // which can only make the count lower than it is.
-        .filter(|run| run.chars().any(|c| is_word_char(c) && !is_mark(c)))
-        .nth(n - 1)
-        .is_none()
 }
 
 /// The byte offset where the reply's opening ends.
@@ -151,15 +150,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_runs_are_counted_as_the_general_path_counts_them() {
-        // Every kind of ASCII whitespace, a letter, a digit, punctuation.
-        for text in &crate::testing::every_string(&['a', '7', '.', ' ', '\t', '\x0B', '\n'], 6) {
-            for n in 1..=4 {
-                assert_eq!(
-                    fewer_runs_than(text, n),
-                    fewer_runs_than_by_char(text, n),
-                    "{text:?} {n}"
-                );
+    fn runs_are_the_whitespace_separated_runs_with_a_letter_or_digit() {
+        // Every kind of whitespace, ASCII and not, a letter, a digit, a mark, punctuation.
+        let alphabet = ['a', '7', '.', ' ', '\t', '\x0B', '\n', '\u{A0}', '\u{3000}', 'д', '\u{301}', '。'];
+        for text in &crate::testing::every_string(&alphabet, 4) {
+            for n in 1..=3 {
+                let runs = text
+                    .split_whitespace()
+                    .filter(|run| run.chars().any(|c| is_word_char(c) && !is_mark(c)))
+                    .count();
+                assert_eq!(fewer_runs_than(text, n), runs < n, "{text:?} {n}");
             }
         }
     }

@@ -152,7 +152,9 @@ mod tests {
     #[test]
     fn runs_are_the_whitespace_separated_runs_with_a_letter_or_digit() {
         // Every kind of whitespace, ASCII and not, a letter, a digit, a mark, punctuation.
-        let alphabet = ['a', '7', '.', ' ', '\t', '\x0B', '\n', '\u{A0}', '\u{3000}', 'д', '\u{301}', '。'];
+        let alphabet = [
+            'a', '7', '.', ' ', '\t', '\x0B', '\n', '\u{A0}', '\u{3000}', 'д', '\u{301}', '。',
+        ];
         for text in &crate::testing::every_string(&alphabet, 4) {
             for n in 1..=3 {
                 let runs = text

@@ -533,9 +533,13 @@ impl Openers {
 
     /// True when `word` (normalised) is a word of some active pattern.
     fn is_pattern_word(&self, word: &str) -> bool {
-        self.vocabularies
-            .iter()
-            .any(|vocabulary| vocabulary.contains(word))
+        // A template's words are those of a robotic-opener pattern: one lookup, where the
+        // vocabularies take a binary search each.
+        self.word_ids.contains_key(word)
+            || self
+                .vocabularies
+                .iter()
+                .any(|vocabulary| vocabulary.contains(word))
     }
 }
 
@@ -671,6 +675,22 @@ mod tests {
         let alphabet = ['a', '7', 'я', '\u{0301}', '\'', ' ', '—', '!', 'க'];
         for text in texts.iter().chain(&crate::testing::every_string(&alphabet, 4)) {
             assert_eq!(ordered_words(text).collect::<Vec<_>>(), split(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_builtin_template_word_is_in_its_lexicon_s_vocabulary() {
+        // `is_pattern_word` takes a template word for a pattern word without the
+        // vocabularies: for the built-in lexicons, they say the same.
+        for lexicon in crate::builtin_lexicons() {
+            let part = lexicon.openers();
+            for word in &part.words {
+                assert!(
+                    part.vocabulary.contains(word),
+                    "{}: {word}",
+                    lexicon.language().code
+                );
+            }
         }
     }
 

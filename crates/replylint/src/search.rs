@@ -12,8 +12,8 @@ use crate::grouped::Grouped;
 use crate::normalize::word_char_at;
 use crate::snapshot::{In, Out};
 
-/// What [`WordStarts::new`] refuses: a trie whose bases do not fit a slot (below
-/// [`MAX_SLOTS`]), or more patterns than [`MAX_PATTERNS`].
+/// What [`WordStarts::new`] refuses: a trie with more states than a `u32` can number, or
+/// more patterns than [`MAX_PATTERNS`].
 #[derive(Debug)]
 pub(crate) struct TooManyStates;
 
@@ -31,49 +31,38 @@ pub(crate) struct WordStarts {
     /// The root in slot 0, the other states where their parents' bases put them, the rest
     /// empty; 256 slots past the highest base, so that no step reads past the end.
     slots: Box<[Slot]>,
-    /// For each slot whose state spells a pattern, that pattern (and 0 for the others): kept
-    /// apart from the slots, which every step reads, as only a match reads it.
-    patterns: Box<[u32]>,
 }
 
-/// One slot of the double array, read at every step of a walk: four bytes, so that sixteen
-/// share a cache line. (With the pattern inside, eight bytes a slot, the built-in lexicons'
-/// 111,678 slots took 873 KiB, most of a second-level cache of 1 MiB.)
+/// One slot of the double array, read whole at every step of a walk: eight bytes, so that
+/// eight share a cache line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Slot(u32);
-
-/// How many patterns a trie can hold: their numbers fit in a `u32`.
-pub(crate) const MAX_PATTERNS: usize = u32::MAX as usize;
-
-/// The bit of a [`Slot`] that tells that its state spells a pattern.
-const SPELLS: u32 = 1 << 8;
-/// Where a [`Slot`]'s base starts.
-const BASE_SHIFT: u32 = 9;
-/// Every base is below this, to fit in the bits above [`BASE_SHIFT`].
-const MAX_SLOTS: usize = 1 << (32 - BASE_SHIFT);
-
-impl Slot {
-    const EMPTY: Slot = Slot(0);
-
-    /// Whether the state in this slot is the child, on `byte`, of the state whose base led
-    /// here. The low byte holds the byte it is entered on, inverted: 0 in an empty slot and
-    /// the root's, which no byte of a `str` inverts to (0xFF is never in UTF-8).
-    #[inline(always)]
-    fn entered_on(self, byte: u8) -> bool {
-        self.0 as u8 == !byte
-    }
-
+struct Slot {
     /// Where the state's children are: the child on byte `b` is in slot `base + b`. Unique
     /// among the states with children, and above 0; 0 for the states without.
+    base: u32,
+    /// In the low byte, the byte the state is entered on, inverted: 0 in an empty slot and
+    /// the root's, which no byte of a `str` inverts to (0xFF is never in UTF-8). Above it, the
+    /// pattern the state spells plus one, or 0.
+    label: u32,
+}
+
+/// How many patterns a trie can hold: their numbers plus one fit in a label's upper 24 bits.
+pub(crate) const MAX_PATTERNS: usize = (1 << 24) - 1;
+
+impl Slot {
+    const EMPTY: Slot = Slot { base: 0, label: 0 };
+
+    /// Whether the state in this slot is the child, on `byte`, of the state whose base led
+    /// here.
     #[inline(always)]
-    fn base(self) -> usize {
-        (self.0 >> BASE_SHIFT) as usize
+    fn entered_on(self, byte: u8) -> bool {
+        self.label as u8 == !byte
     }
 
-    /// Whether the state spells a pattern.
+    /// The pattern the state spells, if any.
     #[inline(always)]
-    fn spells(self) -> bool {
-        self.0 & SPELLS != 0
+    fn pattern(self) -> Option<usize> {
+        (self.label >> 8).checked_sub(1).map(|p| p as usize)
     }
 }
 
@@ -103,7 +92,7 @@ impl WordStarts {
         // The states still to take, each `(lo, hi, depth, slot)`, the next one last.
         let mut to_take: Vec<(u32, u32, usize, u32)> = vec![(0, count, 0, 0)];
         let mut layout = Layout::with_capacity(states);
-        layout.take(0, None);
+        layout.take(0, 0);
         // The bytes of a state's children, and their runs.
         let mut children: Vec<u8> = Vec::new();
         let mut child_runs: Vec<(u32, u32)> = Vec::new();
@@ -134,65 +123,62 @@ impl WordStarts {
             // Pushed last to first, so that the first child is taken next.
             for (&b, &(lo, end)) in children.iter().zip(&child_runs).rev() {
                 let child = base + usize::from(b);
-                layout.take(child, Some(b));
+                layout.take(child, u32::from(!b));
                 to_take.push((lo, end, depth + 1, number(child)?));
             }
-            if base >= MAX_SLOTS {
-                return Err(TooManyStates);
-            }
             let here = &mut layout.slots[slot as usize];
-            *here = Slot(here.0 | ((base as u32) << BASE_SHIFT) | if pattern.is_some() { SPELLS } else { 0 });
-            layout.patterns[slot as usize] = pattern.unwrap_or(0);
+            here.label |= pattern.map_or(0, |p| (p + 1) << 8);
+            here.base = number(base)?;
         }
         // Room for every byte after the highest base.
-        let end = layout.slots.iter().map(|s| s.base() + 256).max().unwrap_or(256);
+        let end = layout
+            .slots
+            .iter()
+            .map(|s| s.base as usize + 256)
+            .max()
+            .unwrap_or(256);
         number(end)?;
         layout.slots.resize(end, Slot::EMPTY);
-        layout.patterns.resize(end, 0);
         Ok(WordStarts {
             slots: layout.slots.into(),
-            patterns: layout.patterns.into(),
         })
     }
 
     /// How many patterns the trie holds.
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn patterns(&self) -> usize {
-        self.slots.iter().filter(|s| s.spells()).count()
+        self.slots.iter().filter(|s| s.pattern().is_some()).count()
     }
 
     /// Appends the trie to `out`, for [`WordStarts::decode`].
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode(&self, out: &mut Out) {
-        out.rows(self.slots.iter().zip(&*self.patterns).map(|(s, &p)| [s.0, p]));
+        out.rows(self.slots.iter().map(|s| [s.base, s.label]));
     }
 
     /// Reads back what [`WordStarts::encode`] wrote, for `patterns` patterns; `None` unless
     /// the slot of every byte after every base is there, so no walk can index past them.
     pub fn decode(input: &mut In<'_>, patterns: usize) -> Option<WordStarts> {
-        let rows = input.rows(|[slot, pattern]| {
-            let slot = Slot(slot);
-            (!slot.spells() || (pattern as usize) < patterns).then_some((slot, pattern))
+        let slots = input.rows(|[base, label]| {
+            let slot = Slot { base, label };
+            slot.pattern().is_none_or(|p| p < patterns).then_some(slot)
         })?;
-        let whole = !rows.is_empty() && rows.iter().all(|(s, _)| s.base() + 256 <= rows.len());
-        whole.then(|| WordStarts {
-            slots: rows.iter().map(|&(s, _)| s).collect(),
-            patterns: rows.iter().map(|&(_, p)| p).collect(),
-        })
+        let whole = !slots.is_empty() && slots.iter().all(|s| s.base as usize + 256 <= slots.len());
+        whole.then(|| WordStarts { slots: slots.into() })
     }
 
     /// Calls `found(pattern, start, end)` for every pattern that occurs in `haystack`
     /// starting where a word may start, by start, then by end.
     pub fn find(&self, haystack: &str, mut found: impl FnMut(usize, usize, usize)) {
         let bytes = haystack.as_bytes();
-        let root = self.slots[0].base();
+        let root = self.slots[0].base as usize;
         let mut start = 0;
         // Every character this loop comes to may start a word: the rest of each word is
         // skipped.
         while let Some(&byte) = bytes.get(start) {
-            let slot = root + usize::from(byte);
-            if self.slots[slot].entered_on(byte) {
-                self.walk(bytes, start, slot, &mut found);
+            let here = self.slots[root + usize::from(byte)];
+            if here.entered_on(byte) {
+                self.walk(bytes, start, here, &mut found);
             }
             // ASCII, nearly all of most texts, without decoding a character.
             let (word_char, len) = match BYTE_KINDS[usize::from(byte)] {
@@ -210,19 +196,17 @@ impl WordStarts {
         }
     }
 
-    /// Follows the trie from the state in `slot`, entered on the byte at `start`, until no
+    /// Follows the trie from the state `here`, entered on the byte at `start`, until no
     /// pattern can go on, reporting the patterns that start there. Each step reads one slot:
     /// the child's, whose label tells whether it is one.
-    fn walk(&self, bytes: &[u8], start: usize, mut slot: usize, found: &mut impl FnMut(usize, usize, usize)) {
-        let mut here = self.slots[slot];
+    fn walk(&self, bytes: &[u8], start: usize, mut here: Slot, found: &mut impl FnMut(usize, usize, usize)) {
         let mut end = start + 1;
         loop {
-            if here.spells() {
-                found(self.patterns[slot] as usize, start, end);
+            if let Some(pattern) = here.pattern() {
+                found(pattern, start, end);
             }
             let Some(&next) = bytes.get(end) else { return };
-            slot = here.base() + usize::from(next);
-            here = self.slots[slot];
+            here = self.slots[here.base as usize + usize::from(next)];
             if !here.entered_on(next) {
                 return;
             }
@@ -282,11 +266,10 @@ static BYTE_KINDS: [u8; 256] = {
     table
 };
 
-/// The double array as it is filled: its slots and their patterns, which of them are taken (a bit each, so that
+/// The double array as it is filled: its slots, which of them are taken (a bit each, so that
 /// runs of taken slots are stepped over 64 at a time), and the first free one.
 struct Layout {
     slots: Vec<Slot>,
-    patterns: Vec<u32>,
     taken: Vec<u64>,
     /// The bases given to states with children, a bit each, so that none is given twice.
     bases: Vec<u64>,
@@ -299,7 +282,6 @@ impl Layout {
     fn with_capacity(states: usize) -> Layout {
         Layout {
             slots: Vec::with_capacity(states + states / 8 + 256),
-            patterns: Vec::with_capacity(states + states / 8 + 256),
             taken: Vec::with_capacity(states / 64 + 8),
             bases: Vec::with_capacity(states / 64 + 8),
             first_free: 0,
@@ -319,15 +301,13 @@ impl Layout {
         word * 64 + bits.trailing_ones() as usize
     }
 
-    /// Gives `slot` to a state entered on `byte` (none for the root), its base and pattern
-    /// still to come.
+    /// Gives `slot` to a state with this `label` (see [`Slot::label`]).
     #[inline(always)]
-    fn take(&mut self, slot: usize, byte: Option<u8>) {
+    fn take(&mut self, slot: usize, label: u32) {
         if slot >= self.slots.len() {
             self.slots.resize(slot + 1, Slot::EMPTY);
-            self.patterns.resize(slot + 1, 0);
         }
-        self.slots[slot] = Slot(byte.map_or(0, |b| u32::from(!b)));
+        self.slots[slot].label = label;
         set_bit(&mut self.taken, slot);
         if slot == self.first_free {
             self.first_free = self.next_free(slot);
@@ -508,9 +488,9 @@ mod tests {
         // How far, in slots, each step of a walk through each pattern goes, past the first.
         let mut distances: Vec<usize> = Vec::new();
         for pattern in &patterns {
-            let mut slot = words.slots[0].base() + usize::from(pattern[0]);
+            let mut slot = words.slots[0].base as usize + usize::from(pattern[0]);
             for &b in &pattern[1..] {
-                let child = words.slots[slot].base() + usize::from(b);
+                let child = words.slots[slot].base as usize + usize::from(b);
                 assert!(words.slots[child].entered_on(b));
                 distances.push(child.abs_diff(slot));
                 slot = child;

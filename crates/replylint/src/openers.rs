@@ -21,7 +21,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
-use crate::normalize::{is_uppercase, normalize, word_char_at};
+use crate::normalize::{bmp_code_at, char_at, is_uppercase, is_uppercase_in_bmp, normalize, word_char_at};
 use crate::snapshot::{In, Out};
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
@@ -470,15 +470,25 @@ impl Openers {
             let position_of = |w: u32| position.iter().find(|&&(id, _)| id == w).map(|&(_, at)| at);
             // Where the names stand (capitalised words after the first that no pattern has,
             // unlike an honorific such as "Kakak"): a name can replace a template's word.
-            let capitals: Vec<usize> = ordered_words(trimmed)
-                .take(reach)
-                .enumerate()
-                .skip(1)
-                .filter(|(_, w)| {
-                    w.chars().next().is_some_and(is_uppercase) && !self.is_pattern_word(normalize(w).as_str())
-                })
-                .map(|(at, _)| at)
-                .collect();
+            // Most sentences have no capital after their first word, which one look at the
+            // characters tells.
+            let mut words_of_trimmed = ordered_words(trimmed);
+            let first_end = words_of_trimmed
+                .next()
+                .map_or(trimmed.len(), |w| end_in(trimmed, w));
+            let capitals: Vec<usize> = if has_capital(&trimmed[first_end..]) {
+                words_of_trimmed
+                    .take(reach - 1)
+                    .enumerate()
+                    .filter(|(_, w)| {
+                        w.chars().next().is_some_and(is_uppercase)
+                            && !self.is_pattern_word(normalize(w).as_str())
+                    })
+                    .map(|(at, _)| at + 1)
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let candidates: Vec<u32> = if capitals.is_empty() {
                 position
                     .iter()
@@ -541,6 +551,32 @@ impl Openers {
                 .iter()
                 .any(|vocabulary| vocabulary.contains(word))
     }
+}
+
+/// Where `word`, a slice of `text`, ends in it.
+fn end_in(text: &str, word: &str) -> usize {
+    word.as_ptr() as usize - text.as_ptr() as usize + word.len()
+}
+
+/// True when `text` has a capital letter.
+fn has_capital(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (capital, len) = if b.is_ascii() {
+            (b.is_ascii_uppercase(), 1)
+        } else if let Some((code, len)) = bmp_code_at(bytes, at) {
+            (is_uppercase_in_bmp(code), len)
+        } else {
+            let (c, len) = char_at(text, at);
+            (is_uppercase(c), len)
+        };
+        if capital {
+            return true;
+        }
+        at += len;
+    }
+    false
 }
 
 /// The most words any of `templates` has.
@@ -746,6 +782,9 @@ mod tests {
             (rule, &text[start..end]),
             (0, "Thank you for contacting Globex support.")
         );
+        // A capital that is not ASCII starts a name too.
+        let text = "Thank you for contacting Ökotech support.";
+        assert_eq!(every_sentence(&openers(), text).map(|m| m.0), Some(0));
     }
 
     #[test]

@@ -278,14 +278,13 @@ pub fn score(findings: &[Finding]) -> u8 {
         .filter(|f| !f.category.is_positive())
         .map(|f| PENALTY.iter().find(|(s, _)| *s == f.severity).map_or(0, |p| p.1))
         .sum();
-    let mut positives: Vec<Category> = findings
+    // The positive categories present, a bit each.
+    const _: () = assert!(Category::ALL.len() <= 64);
+    let positives = findings
         .iter()
-        .map(|f| f.category)
-        .filter(|c| c.is_positive())
-        .collect();
-    positives.sort();
-    positives.dedup();
-    let bonus = BONUS_PER_POSITIVE_CATEGORY * positives.len() as i32;
+        .filter(|f| f.category.is_positive())
+        .fold(0u64, |set, f| set | 1 << f.category as u32);
+    let bonus = BONUS_PER_POSITIVE_CATEGORY * positives.count_ones() as i32;
     (BASE_SCORE - penalty + bonus).clamp(0, 100) as u8
 }
 

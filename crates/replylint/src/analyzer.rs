@@ -1,6 +1,7 @@
 //! [`Analyzer`] and its [`AnalyzerBuilder`]: configuration in, reports out.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use crate::filter;
 use crate::heuristics;
 use crate::language::Detector;
 use crate::lexicon::{cue_literals, Lexicon, Position};
-use crate::matcher::{leftmost_longest, Groups, Matcher, RawMatch};
+use crate::matcher::{leftmost_longest, Found, Groups, Matcher, RawMatch};
 use crate::normalize::{normalize, Normalized, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
@@ -924,18 +925,19 @@ impl Analyzer {
         // The first chunk normalised, before any spelling variant is folded: the opening's
         // words for the robotic-opener templates, which are not folded.
         let mut first_chunk: Option<(usize, Normalized)> = None;
+        let mut found = FOUND.take();
         for (offset, chunk) in chunks(text) {
             let mut normalized = normalize(chunk);
             // One walk finds the anchors, the context words, the spelling variants and the
             // particles. Variants are rare: a chunk is folded, and walked again, only when
             // the walk met one.
-            let mut found = inner.matcher.find(normalized.as_str());
+            inner.matcher.find_into(normalized.as_str(), &mut found);
             if inner.walk_words.has_variant(normalized.as_str(), &found.words) {
                 if offset == 0 {
                     first_chunk = Some((chunk.len(), normalized.clone()));
                 }
                 normalized = inner.folds.apply(normalized);
-                found = inner.matcher.find(normalized.as_str());
+                inner.matcher.find_into(normalized.as_str(), &mut found);
             }
             let chunk_cues = inner.cues.in_chunk(&found.words, &normalized, chunk, offset);
             let mut candidates: Vec<RawMatch> = Vec::new();
@@ -983,6 +985,10 @@ impl Analyzer {
             if offset == 0 && first_chunk.is_none() {
                 first_chunk = Some((chunk.len(), normalized));
             }
+        }
+        // A long text's lists are let go, not kept by the thread for good.
+        if found.anchors.capacity() <= KEPT_FOUND && found.words.capacity() <= KEPT_FOUND {
+            FOUND.set(found);
         }
         if inner.detected_language_only {
             if let Some(language) = language_of() {
@@ -1149,6 +1155,21 @@ impl Analyzer {
         reports
     }
 }
+
+thread_local! {
+    /// The lists of what a reply's walks found, kept between the replies a thread analyses:
+    /// two allocations fewer a reply.
+    static FOUND: Cell<Found> = const {
+        Cell::new(Found {
+            anchors: Vec::new(),
+            words: Vec::new(),
+        })
+    };
+}
+
+/// How many entries the lists of [`FOUND`] may keep room for: those of a reply of a few
+/// kilobytes.
+const KEPT_FOUND: usize = 1024;
 
 /// Appends `more` to `to`, taking it whole when `to` is empty, as it is for the first chunk
 /// and the first search of one, which is most texts.

@@ -415,12 +415,20 @@ impl Matcher {
     /// The anchors and the words asked for that occur in `haystack` where a word may start,
     /// by start, then by end.
     pub fn find(&self, haystack: &str) -> Found {
+        let mut found = Found::default();
+        self.find_into(haystack, &mut found);
+        found
+    }
+
+    /// [`Matcher::find`] into `found`, emptied first: a caller that searches text after text
+    /// keeps the lists, and their room, from one to the next.
+    pub fn find_into(&self, haystack: &str, found: &mut Found) {
+        found.anchors.clear();
+        found.words.clear();
         // Room for an anchor every six bytes and a word every sixteen, more than most replies
         // have, so the lists seldom grow.
-        let mut found = Found {
-            anchors: Vec::with_capacity(haystack.len() / 6 + 4),
-            words: Vec::with_capacity(haystack.len() / 16 + 4),
-        };
+        found.anchors.reserve(haystack.len() / 6 + 4);
+        found.words.reserve(haystack.len() / 16 + 4);
         self.automaton.find(haystack, |pattern, start, end| {
             if pattern < self.entries.keys() {
                 found.anchors.push((pattern, start, end));
@@ -430,7 +438,6 @@ impl Matcher {
                 found.words.push((word as usize, start, end));
             }
         });
-        found
     }
 
     /// Every literal of the `groups` that occurs in `haystack` starting and ending on a word

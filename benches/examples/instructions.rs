@@ -6,6 +6,7 @@
 //! instructions bulk BYTES     analyze the mixed corpus, BYTES of it, one reply at a time
 //! instructions mixed BYTES    the same over the short replies of build/corpus/replies.txt
 //!                             (`short_replies`: 40-400 bytes, all 16 languages)
+//! instructions grouped BYTES  the short replies of `mixed`, grouped by language
 //! instructions lang CODE BYTES  the same over the short replies in the language CODE alone
 //! instructions long BYTES     analyze one text of BYTES cut from the threads (`text_of_len`)
 //! instructions quarters BYTES the same text cut in four, each quarter analysed apart
@@ -62,6 +63,11 @@ fn main() {
                 .map(|s| s.text)
                 .collect(),
         ),
+        Some("grouped") => analyze_each({
+            let mut samples = short_replies(CORPUS_SEED, n);
+            samples.sort_by_key(|s| s.language);
+            samples.into_iter().map(|s| s.text).collect()
+        }),
         Some("lang") => {
             let code = args.get(1).expect("a language code");
             let bytes = count(2);

@@ -473,10 +473,9 @@ impl Openers {
             // Most sentences have no capital after their first word, which one look at the
             // characters tells.
             let mut words_of_trimmed = ordered_words(trimmed);
-            let first_end = words_of_trimmed
-                .next()
-                .map_or(trimmed.len(), |w| end_in(trimmed, w));
-            let capitals: Vec<usize> = if has_capital(&trimmed[first_end..]) {
+            // Past the first word's run (apostrophes that end it are no capitals).
+            words_of_trimmed.next();
+            let capitals: Vec<usize> = if has_capital(&trimmed[words_of_trimmed.at..]) {
                 words_of_trimmed
                     .take(reach - 1)
                     .enumerate()
@@ -551,11 +550,6 @@ impl Openers {
                 .iter()
                 .any(|vocabulary| vocabulary.contains(word))
     }
-}
-
-/// Where `word`, a slice of `text`, ends in it.
-fn end_in(text: &str, word: &str) -> usize {
-    word.as_ptr() as usize - text.as_ptr() as usize + word.len()
 }
 
 /// True when `text` has a capital letter.

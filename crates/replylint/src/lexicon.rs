@@ -812,6 +812,9 @@ impl Lexicon {
         // Which rule (index into `rules`, or the one being read) owns each literal.
         let mut owner_of_literal: FxHashMap<String, usize> = FxHashMap::default();
         let fold = pattern_fold(&language);
+        // The commonest words of the language, which make poor anchors.
+        let stopwords: FxHashSet<String> = language.stopwords.iter().map(|w| fold(w)).collect();
+        let common = |word: &str| stopwords.contains(word);
         let mut lines = LineCounter::default();
         for spanned in doc.rules {
             let span = spanned.span();
@@ -880,7 +883,8 @@ impl Lexicon {
                     &mut owner_of_literal,
                 )
                 .map_err(in_pattern)?;
-                let cut = pattern::split(pattern.get_ref(), &fold).map_err(|e| in_pattern(e.to_string()))?;
+                let cut = pattern::split(pattern.get_ref(), &fold, &common)
+                    .map_err(|e| in_pattern(e.to_string()))?;
                 splits.push(with_accent_variants(cut, &language));
             }
 

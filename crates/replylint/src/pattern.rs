@@ -256,12 +256,12 @@ impl Split {
 /// Anchors shorter than this are common words; a longer one is preferred when there is one.
 const SELECTIVE_ANCHOR_BYTES: usize = 5;
 
-/// How good an anchor is, lowest best: short or not; among short ones, the longer; then
-/// whether a form is a common word; then how many neighbours; then how long.
+/// How good an anchor is, lowest best: short or not; whether a form is a common word; among
+/// short ones, the longer; then how many neighbours; then how long.
 type AnchorScore = (
     bool,
-    std::cmp::Reverse<usize>,
     bool,
+    std::cmp::Reverse<usize>,
     usize,
     std::cmp::Reverse<usize>,
 );
@@ -282,12 +282,12 @@ pub(crate) fn split(
 /// glued to groups (`apologi(s|z)e`). A token that may be absent (`[our]`) cannot anchor.
 ///
 /// Every time an anchor is found, its prefixes and suffixes are checked, so the best anchor
-/// is the one found least often: at least five bytes in all its forms if any token is (among
-/// shorter ones, the longest, as the shortest words are the commonest); then none of its
-/// forms a `common` word; then the one that leaves the fewest prefixes and suffixes to
-/// check; then the longest. (Before `common` and length among short tokens counted, the
-/// English `i` anchored `not much (i|we) can do`, and was found more often than any other
-/// anchor, one in eleven.) A token whose prefixes or suffixes would be more than
+/// is the one found least often: at least five bytes in all its forms if any token is; then
+/// none of its forms a `common` word; among short ones, the longest, as the shortest words
+/// are the commonest; then the one that leaves the fewest prefixes and suffixes to check;
+/// then the longest. (Before `common` and length among short tokens counted, the English
+/// `i` anchored `not much (i|we) can do`, and was found more often than any other anchor,
+/// one in eleven.) A token whose prefixes or suffixes would be more than
 /// [`MAX_EXPANSIONS`] is not considered. Choosing is most of the cost of a split, so
 /// `build.rs` records the splits of the built-in lexicons.
 pub(crate) fn anchor_token(
@@ -312,8 +312,8 @@ pub(crate) fn anchor_token(
         let neighbours = before + after;
         let score = (
             shortest < SELECTIVE_ANCHOR_BYTES,
-            std::cmp::Reverse(shortest.min(SELECTIVE_ANCHOR_BYTES)),
             anchors.iter().any(|a| common(a)),
+            std::cmp::Reverse(shortest.min(SELECTIVE_ANCHOR_BYTES)),
             neighbours,
             std::cmp::Reverse(shortest),
         );
@@ -542,6 +542,8 @@ mod tests {
         );
         // A group is common when any of its forms is: "mine" is not, "that" is.
         assert_eq!(split_of("(that|mine) over (this|your)"), ["over"]);
+        // A rarer word anchors even when shorter: "that" is in most texts, "sla" is not.
+        assert_eq!(split_of("(with|that) sla"), ["sla"]);
         // With nothing else, a common word anchors.
         assert_eq!(split_of("with the"), ["with"]);
     }

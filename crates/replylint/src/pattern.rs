@@ -529,7 +529,7 @@ mod tests {
     }
 
     #[test]
-    fn common_words_anchor_only_when_nothing_else_of_their_length_can() {
+    fn common_words_anchor_last_among_short_tokens_and_among_long_ones() {
         let common = |word: &str| ["with", "the", "your", "them", "this", "that"].contains(&word);
         let split_of = |pattern| split(pattern, &lower, &common).unwrap().anchors;
         // "with" leaves fewer neighbours than "take", but is in most English texts.

@@ -530,7 +530,7 @@ mod tests {
 
     #[test]
     fn common_words_anchor_last_among_short_tokens_and_among_long_ones() {
-        let common = |word: &str| ["with", "the", "your", "them", "this", "that"].contains(&word);
+        let common = |word: &str| ["with", "the", "your", "them", "this", "that", "please"].contains(&word);
         let split_of = |pattern| split(pattern, &lower, &common).unwrap().anchors;
         // "with" leaves fewer neighbours than "take", but is in most English texts.
         assert_eq!(split_of("take (it|this|that) up with (the|your|them)"), ["take"]);
@@ -544,6 +544,14 @@ mod tests {
         assert_eq!(split_of("(that|mine) over (this|your)"), ["over"]);
         // A rarer word anchors even when shorter: "that" is in most texts, "sla" is not.
         assert_eq!(split_of("(with|that) sla"), ["sla"]);
+        // Among tokens of five bytes or more too: "refund" leaves more neighbours.
+        assert_eq!(split_of("(please|thanks) refund"), ["refund"]);
+        assert_eq!(
+            split("(please|thanks) refund", &lower, &|_| false)
+                .unwrap()
+                .anchors,
+            ["please", "thanks"]
+        );
         // With nothing else, a common word anchors.
         assert_eq!(split_of("with the"), ["with"]);
     }

@@ -9,29 +9,20 @@
 use std::sync::LazyLock;
 use std::time::Duration;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 use criterion::measurement::WallTime;
 use criterion::{
     criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 use replylint::{builtin_lexicons, Analyzer};
 use replylint_benches::{
-    first_languages, literals, short_replies, text_of_len, threads, CORPUS_SEED, LANGUAGE_STEPS, LENGTHS,
+    first_languages, floor, short_replies, text_of_len, threads, CORPUS_SEED, LANGUAGE_STEPS, LENGTHS,
     REPLIES_BYTES, REPLY_200B, THREADS,
 };
 
 /// The floor over every built-in literal, built once for every group that needs it; each
 /// forces it before timing, so no sample pays for the build.
 static FLOOR: LazyLock<AhoCorasick> = LazyLock::new(|| floor(None));
-
-/// Raw aho-corasick, leftmost-longest, over the expanded literals of `languages` (all when
-/// `None`): what the analyzer's matching could cost at best.
-fn floor(languages: Option<&[&str]>) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(literals(languages))
-        .expect("the floor automaton builds")
-}
 
 /// Floor matches over already-lowercased texts.
 fn floor_count(floor: &AhoCorasick, lowered: &[String]) -> usize {

@@ -25,9 +25,8 @@ use std::process::{Command, ExitCode, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use replylint::Analyzer;
-use replylint_benches::literals;
+use replylint_benches::floor;
 
 /// The system allocator, counting the bytes live.
 struct Counting;
@@ -152,10 +151,7 @@ fn all(cli: &str, file: &str, runs: usize) -> Result<serde_json::Value, String> 
         }
     }
 
-    let floor = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(literals(None))
-        .map_err(|e| e.to_string())?;
+    let floor = floor(None);
     let mut floor_seconds = Vec::new();
     let mut matches = 0;
     for _ in 0..runs {

@@ -17,9 +17,8 @@
 //! ```
 //! Each prints the number of units it measured (replies, bytes or builds) on stdout.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use replylint::Analyzer;
-use replylint_benches::{literals, replies, short_replies, text_of_len, CORPUS_SEED, REPLY_200B};
+use replylint_benches::{floor, replies, short_replies, text_of_len, CORPUS_SEED, REPLY_200B};
 
 /// Everything callgrind counts runs in here (`--toggle-collect=*measured*`).
 #[inline(never)]
@@ -105,10 +104,7 @@ fn main() {
             text.len()
         }
         Some("floor") => {
-            let floor = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(literals(None))
-                .expect("the floor automaton builds");
+            let floor = floor(None);
             let lowered: Vec<String> = replies(7, n).iter().map(|r| r.to_lowercase()).collect();
             measured(|| lowered.iter().map(|r| floor.find_iter(r).count()).sum::<usize>());
             lowered.iter().map(String::len).sum()

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use replylint::{builtin_lexicons, Category};
 
 /// Ordinary support sentences with no finding, so the corpus is mostly clean like real traffic.
@@ -109,6 +110,20 @@ pub fn literals(languages: Option<&[&str]>) -> Vec<String> {
         .filter(|l| languages.is_none_or(|ls| ls.contains(&l.language().code.as_str())))
         .flat_map(|l| l.rules().iter().flat_map(|r| r.literals()))
         .collect()
+}
+
+/// The floor every figure is a ratio to: raw aho-corasick, leftmost-longest (the default
+/// contiguous NFA), over the expanded literals of `languages` (all when `None`), run on text
+/// lowercased beforehand. It is what the analyzer's matching could cost at best.
+///
+/// # Panics
+///
+/// If the automaton does not build, which the built-in literals never make it do.
+pub fn floor(languages: Option<&[&str]>) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(literals(languages))
+        .expect("the floor automaton builds")
 }
 
 /// A generated text and what went into it.

@@ -1,13 +1,17 @@
 //! The Rust baseline of `benches/scale.py`: writes the shared bench corpus to a file, each
-//! reply ended by a NUL byte (some replies span lines), and times `Analyzer::analyze_batch` (every core, every built-in language) on the
-//! replies of such a file, so Rust and Python analyse the very same replies.
+//! reply ended by a NUL byte (some replies span lines), and times `Analyzer::analyze_batch`
+//! (every core, every built-in language) on the replies of such a file, so Rust and Python
+//! analyse the very same replies. `floor` times the raw engine on them instead: what any
+//! analysis of these replies costs at least.
 //!
 //! ```sh
 //! cargo run --release -p replylint-benches --example scale -- write build/scale/replies.nul 1000000
 //! cargo run --release -p replylint-benches --example scale -- time build/scale/replies.nul 3
+//! cargo run --release -p replylint-benches --example scale -- floor build/scale/replies.nul 3
 //! ```
 //!
-//! `time` prints one JSON object: replies, bytes, the seconds of each run and their median.
+//! `time` and `floor` print one JSON object: replies, bytes, the seconds of each run and
+//! their median, and what they found (findings, or the floor's matches).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -28,7 +32,11 @@ fn main() -> ExitCode {
             .parse()
             .map_err(|e| format!("runs {runs:?}: {e}"))
             .and_then(|runs| time(path, runs)),
-        _ => Err("usage: scale write FILE COUNT | scale time FILE RUNS".to_string()),
+        ["floor", path, runs] => runs
+            .parse()
+            .map_err(|e| format!("runs {runs:?}: {e}"))
+            .and_then(|runs| floor(path, runs)),
+        _ => Err("usage: scale write FILE COUNT | scale time FILE RUNS | scale floor FILE RUNS".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -52,24 +60,54 @@ fn write(path: &str, count: usize) -> Result<(), String> {
 }
 
 fn time(path: &str, runs: usize) -> Result<(), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let text = read(path)?;
     let replies: Vec<&str> = text.split_terminator('\0').collect();
     let analyzer = Analyzer::new();
+    let (seconds, reports) = timed(runs, || analyzer.analyze_batch(&replies));
+    let findings = reports.iter().map(|r| r.findings().len()).sum();
+    print(&replies, "findings", findings, &seconds);
+    Ok(())
+}
+
+/// Raw aho-corasick over every built-in literal, on one thread, the replies lowercased before
+/// the clock starts: the floor of docs/performance.md on these replies.
+fn floor(path: &str, runs: usize) -> Result<(), String> {
+    let text = read(path)?;
+    let replies: Vec<&str> = text.split_terminator('\0').collect();
+    let lowered: Vec<String> = replies.iter().map(|r| r.to_lowercase()).collect();
+    let floor = replylint_benches::floor(None);
+    let (seconds, matches) = timed(runs, || {
+        lowered.iter().map(|r| floor.find_iter(r).count()).sum::<usize>()
+    });
+    print(&replies, "matches", matches, &seconds);
+    Ok(())
+}
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The seconds of each of `runs` runs (at least one) of `work`, and what the last one gave.
+/// What a run gives is dropped after the next one is timed, not while.
+fn timed<T>(runs: usize, mut work: impl FnMut() -> T) -> (Vec<f64>, T) {
     let mut seconds = Vec::with_capacity(runs);
-    let mut findings = 0;
+    let mut last = None;
     for _ in 0..runs.max(1) {
         let start = Instant::now();
-        let reports = analyzer.analyze_batch(&replies);
+        let given = work();
         seconds.push(start.elapsed().as_secs_f64());
-        findings = reports.iter().map(|r| r.findings().len()).sum::<usize>();
+        last = Some(given);
     }
-    let mut sorted = seconds.clone();
+    (seconds, last.expect("at least one run"))
+}
+
+fn print(replies: &[&str], what: &str, found: usize, seconds: &[f64]) {
+    let mut sorted = seconds.to_vec();
     sorted.sort_by(f64::total_cmp);
     let bytes: usize = replies.iter().map(|r| r.len()).sum();
     println!(
-        "{{\"replies\": {}, \"bytes\": {bytes}, \"findings\": {findings}, \"seconds\": {seconds:?}, \"median\": {}}}",
+        "{{\"replies\": {}, \"bytes\": {bytes}, \"{what}\": {found}, \"seconds\": {seconds:?}, \"median\": {}}}",
         replies.len(),
         sorted[sorted.len() / 2]
     );
-    Ok(())
 }

@@ -1,17 +1,19 @@
 //! The Rust baseline of `benches/scale.py`: writes the shared bench corpus to a file, each
 //! reply ended by a NUL byte (some replies span lines), and times `Analyzer::analyze_batch`
 //! (every core, every built-in language) on the replies of such a file, so Rust and Python
-//! analyse the very same replies. `floor` times the raw engine on them instead: what any
-//! analysis of these replies costs at least.
+//! analyse the very same replies. `loop` times `Analyzer::analyze` on each reply in turn, on
+//! one thread: the Python loop of `analyze` without Python. `floor` times the raw engine on
+//! them: raw aho-corasick over every built-in literal, on one thread.
 //!
 //! ```sh
 //! cargo run --release -p replylint-benches --example scale -- write build/scale/replies.nul 1000000
 //! cargo run --release -p replylint-benches --example scale -- time build/scale/replies.nul 3
+//! cargo run --release -p replylint-benches --example scale -- loop build/scale/replies.nul 3
 //! cargo run --release -p replylint-benches --example scale -- floor build/scale/replies.nul 3
 //! ```
 //!
-//! `time` and `floor` print one JSON object: replies, bytes, the seconds of each run and
-//! their median, and what they found (findings, or the floor's matches).
+//! `time`, `loop` and `floor` print one JSON object: replies, bytes, the seconds of each run
+//! and their median, and what they found (findings, or the floor's matches).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -32,11 +34,15 @@ fn main() -> ExitCode {
             .parse()
             .map_err(|e| format!("runs {runs:?}: {e}"))
             .and_then(|runs| time(path, runs)),
+        ["loop", path, runs] => runs
+            .parse()
+            .map_err(|e| format!("runs {runs:?}: {e}"))
+            .and_then(|runs| one_by_one(path, runs)),
         ["floor", path, runs] => runs
             .parse()
             .map_err(|e| format!("runs {runs:?}: {e}"))
             .and_then(|runs| floor(path, runs)),
-        _ => Err("usage: scale write FILE COUNT | scale time FILE RUNS | scale floor FILE RUNS".to_string()),
+        _ => Err("usage: scale write FILE COUNT | scale time|loop|floor FILE RUNS".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -64,6 +70,19 @@ fn time(path: &str, runs: usize) -> Result<(), String> {
     let replies: Vec<&str> = text.split_terminator('\0').collect();
     let analyzer = Analyzer::new();
     let (seconds, reports) = timed(runs, || analyzer.analyze_batch(&replies));
+    let findings = reports.iter().map(|r| r.findings().len()).sum();
+    print(&replies, "findings", findings, &seconds);
+    Ok(())
+}
+
+/// `Analyzer::analyze` on each reply in turn, on one thread.
+fn one_by_one(path: &str, runs: usize) -> Result<(), String> {
+    let text = read(path)?;
+    let replies: Vec<&str> = text.split_terminator('\0').collect();
+    let analyzer = Analyzer::new();
+    let (seconds, reports) = timed(runs, || {
+        replies.iter().map(|r| analyzer.analyze(r)).collect::<Vec<_>>()
+    });
     let findings = reports.iter().map(|r| r.findings().len()).sum();
     print(&replies, "findings", findings, &seconds);
     Ok(())

@@ -18,7 +18,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use replylint::Analyzer;
+use replylint::{Analyzer, Report};
 
 /// The corpus seed; `benches/scale.py` relies on the file, not on this value.
 const SEED: u64 = 2024;
@@ -30,18 +30,16 @@ fn main() -> ExitCode {
             .parse()
             .map_err(|e| format!("count {count:?}: {e}"))
             .and_then(|count| write(path, count)),
-        ["time", path, runs] => runs
-            .parse()
-            .map_err(|e| format!("runs {runs:?}: {e}"))
-            .and_then(|runs| time(path, runs)),
-        ["loop", path, runs] => runs
-            .parse()
-            .map_err(|e| format!("runs {runs:?}: {e}"))
-            .and_then(|runs| one_by_one(path, runs)),
-        ["floor", path, runs] => runs
-            .parse()
-            .map_err(|e| format!("runs {runs:?}: {e}"))
-            .and_then(|runs| floor(path, runs)),
+        [mode @ ("time" | "loop" | "floor"), path, runs] => match runs.parse() {
+            Err(e) => Err(format!("runs {runs:?}: {e}")),
+            Ok(runs) => match *mode {
+                "time" => time(path, runs, |analyzer, replies| analyzer.analyze_batch(replies)),
+                "loop" => time(path, runs, |analyzer, replies| {
+                    replies.iter().map(|r| analyzer.analyze(r)).collect()
+                }),
+                _ => floor(path, runs),
+            },
+        },
         _ => Err("usage: scale write FILE COUNT | scale time|loop|floor FILE RUNS".to_string()),
     };
     match result {
@@ -65,24 +63,12 @@ fn write(path: &str, count: usize) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))
 }
 
-fn time(path: &str, runs: usize) -> Result<(), String> {
+/// Times `analyse` over the replies of the file at `path`, with the default analyzer.
+fn time(path: &str, runs: usize, analyse: impl Fn(&Analyzer, &[&str]) -> Vec<Report>) -> Result<(), String> {
     let text = read(path)?;
     let replies: Vec<&str> = text.split_terminator('\0').collect();
     let analyzer = Analyzer::new();
-    let (seconds, reports) = timed(runs, || analyzer.analyze_batch(&replies));
-    let findings = reports.iter().map(|r| r.findings().len()).sum();
-    print(&replies, "findings", findings, &seconds);
-    Ok(())
-}
-
-/// `Analyzer::analyze` on each reply in turn, on one thread.
-fn one_by_one(path: &str, runs: usize) -> Result<(), String> {
-    let text = read(path)?;
-    let replies: Vec<&str> = text.split_terminator('\0').collect();
-    let analyzer = Analyzer::new();
-    let (seconds, reports) = timed(runs, || {
-        replies.iter().map(|r| analyzer.analyze(r)).collect::<Vec<_>>()
-    });
+    let (seconds, reports) = timed(runs, || analyse(&analyzer, &replies));
     let findings = reports.iter().map(|r| r.findings().len()).sum();
     print(&replies, "findings", findings, &seconds);
     Ok(())

@@ -16,18 +16,13 @@ use criterion::{
 };
 use replylint::{builtin_lexicons, Analyzer};
 use replylint_benches::{
-    first_languages, floor, short_replies, text_of_len, threads, CORPUS_SEED, LANGUAGE_STEPS, LENGTHS,
-    REPLIES_BYTES, REPLY_200B, THREADS,
+    first_languages, floor, floor_count, short_replies, text_of_len, threads, CORPUS_SEED, LANGUAGE_STEPS,
+    LENGTHS, REPLIES_BYTES, REPLY_200B, THREADS,
 };
 
 /// The floor over every built-in literal, built once for every group that needs it; each
 /// forces it before timing, so no sample pays for the build.
 static FLOOR: LazyLock<AhoCorasick> = LazyLock::new(|| floor(None));
-
-/// Floor matches over already-lowercased texts.
-fn floor_count(floor: &AhoCorasick, lowered: &[String]) -> usize {
-    lowered.iter().map(|t| floor.find_iter(t.as_str()).count()).sum()
-}
 
 /// Findings over texts, one analysis at a time.
 fn findings(analyzer: &Analyzer, texts: &[&str]) -> usize {

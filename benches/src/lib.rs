@@ -126,6 +126,11 @@ pub fn floor(languages: Option<&[&str]>) -> AhoCorasick {
         .expect("the floor automaton builds")
 }
 
+/// The floor's matches over texts lowercased beforehand: the work every floor figure times.
+pub fn floor_count(floor: &AhoCorasick, lowered: &[String]) -> usize {
+    lowered.iter().map(|t| floor.find_iter(t.as_str()).count()).sum()
+}
+
 /// A generated text and what went into it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sample {

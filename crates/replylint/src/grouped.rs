@@ -57,6 +57,12 @@ impl<T: Copy> Grouped<T> {
         }
     }
 
+    /// Where the items of `key` start among [`Grouped::items`]; for the key after the last,
+    /// where they end.
+    pub fn start(&self, key: usize) -> u32 {
+        self.starts[key]
+    }
+
     /// Every item, by key.
     pub fn items(&self) -> &[T] {
         &self.items

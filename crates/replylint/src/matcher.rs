@@ -447,7 +447,9 @@ impl Matcher {
         found.anchors.reserve(haystack.len() / 6 + 4);
         found.words.reserve(haystack.len() / 16 + 4);
         self.automaton.find(haystack, |pattern, start, end| {
-            if pattern < self.entries.keys() {
+            // An anchor that ends inside a word anchors nothing there: every suffix begins with
+            // the joining space, and without one the match would end inside the word.
+            if pattern < self.entries.keys() && ends_on_boundary(haystack, end) {
                 found.anchors.push((pattern, start, end));
             }
             let here = self.found_as[pattern];
@@ -562,6 +564,16 @@ fn starts_on_boundary(haystack: &str, start: usize) -> bool {
 
 /// True when a match ending at `end` does not end inside a word.
 fn ends_on_boundary(haystack: &str, end: usize) -> bool {
+    // ASCII on both sides, nearly always, without decoding the characters.
+    let bytes = haystack.as_bytes();
+    match (end.checked_sub(1).map(|i| bytes[i]), bytes.get(end)) {
+        (_, None) => return true,
+        (_, Some(after)) if after.is_ascii() && !after.is_ascii_alphanumeric() => return true,
+        (Some(last), Some(after)) if last.is_ascii() && after.is_ascii() => {
+            return !last.is_ascii_alphanumeric()
+        }
+        _ => {}
+    }
     let last = haystack[..end].chars().next_back();
     let after = haystack[end..].chars().next();
     !joins(after, last)
@@ -731,6 +743,44 @@ mod tests {
     fn unspaced_scripts_skip_the_boundary_check() {
         assert_eq!(matches(&["公司政策"], "这是公司政策的规定"), ["0:公司政策"]);
         assert_eq!(matches(&["นโยบายบริษัท"], "เป็นนโยบายบริษัทครับ"), ["0:นโยบายบริษัท"]);
+    }
+
+    #[test]
+    fn the_end_of_a_match_read_from_ascii_bytes_is_the_one_read_from_characters() {
+        // Letters, a digit, a space, punctuation, a Cyrillic letter, a combining mark and a
+        // Thai letter, on either side of every place.
+        let alphabet = ['a', '7', ' ', ',', 'д', '\u{301}', 'ก'];
+        for text in crate::testing::every_string(&alphabet, 3) {
+            for end in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let last = text[..end].chars().next_back();
+                let after = text[end..].chars().next();
+                assert_eq!(
+                    ends_on_boundary(&text, end),
+                    !joins(after, last),
+                    "{text:?} at {end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_anchor_that_ends_inside_a_word_is_not_kept_for_the_affix_checks() {
+        let split = Split {
+            prefixes: vec!["".into()],
+            anchors: vec!["policy".into()],
+            suffixes: vec!["".into(), "now".into()],
+        };
+        let m = Matcher::new(&[(split, 0, 0)], &[]).unwrap();
+        let anchors = |text: &str| {
+            m.find(text)
+                .anchors
+                .iter()
+                .map(|a| (a.1, a.2))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(anchors("policyholder policy, policy now"), [(13, 19), (21, 27)]);
+        assert_eq!(anchors("policyдом"), []);
+        assert_eq!(anchors("policy"), [(0, 6)]);
     }
 
     #[test]

@@ -26,9 +26,10 @@ use crate::snapshot::{halves, joined, In, Out};
 /// The active patterns of a set of lexicons, as anchors in one automaton.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Matcher {
-    /// The anchors, then the other words asked for that are not anchors.
+    /// The anchors and the other words asked for, each found by its number in the trie.
     automaton: WordStarts,
-    /// For each anchor, the splits it anchors.
+    /// For each pattern of the automaton, the splits it anchors: none for a word asked for
+    /// that is no anchor.
     entries: Grouped<Entry>,
     /// Every split's prefixes and suffixes, each split's in one run that its entries name;
     /// kept together, not boxed one by one, as there are tens of thousands.
@@ -48,8 +49,8 @@ pub(crate) struct Matcher {
 /// corpus's first 2 MB, read after the walks of a whole chunk.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct FoundAs {
-    /// Where the pattern's [entries](Matcher::entries) start, if it is an anchor: they run to
-    /// the next pattern's start (the anchors are numbered first, so the others have none).
+    /// Where the pattern's [entries](Matcher::entries) start: they run to the next pattern's
+    /// start, and are none unless it is an anchor.
     entries: u32,
     /// The pattern's index among the words asked for, or [`NO_WORD`].
     word: u32,
@@ -276,8 +277,6 @@ impl Matcher {
                 entries.push((id, entry));
             }
         }
-        // Grouped in order, so each anchor's entries stay in rule order.
-        let entries = Grouped::new(anchors.len(), entries.iter().copied());
         let mut word_of = Vec::with_capacity(words.len());
         for (i, word) in words.iter().enumerate() {
             let pattern = match anchor_ids.get(word.as_str()) {
@@ -289,9 +288,17 @@ impl Matcher {
             };
             word_of.push((pattern, narrow(i)?));
         }
-        let automaton = WordStarts::new(&anchors).map_err(|_| {
-            Error::TooLarge("more than 4 billion automaton states or 16 million anchors".into())
-        })?;
+        let (automaton, numbers) = WordStarts::new(&anchors)
+            .map_err(|_| Error::TooLarge("more than 8 million automaton states".into()))?;
+        // By the numbers the automaton finds them by; grouped in order, so each anchor's
+        // entries stay in rule order.
+        let entries = Grouped::new(
+            anchors.len(),
+            entries.iter().map(|&(id, entry)| (numbers[id as usize], entry)),
+        );
+        for (pattern, _) in &mut word_of {
+            *pattern = numbers[*pattern as usize];
+        }
         affix_starts.push(narrow(affix_bytes.len())?);
         Ok(Matcher::of_parts(
             automaton,
@@ -449,10 +456,10 @@ impl Matcher {
         self.automaton.find(haystack, |pattern, start, end| {
             // An anchor that ends inside a word anchors nothing there: every suffix begins with
             // the joining space, and without one the match would end inside the word.
-            if pattern < self.entries.keys() && ends_on_boundary(haystack, end) {
+            let (here, next) = (self.found_as[pattern], self.found_as[pattern + 1]);
+            if here.entries < next.entries && ends_on_boundary(haystack, end) {
                 found.anchors.push((pattern, start, end));
             }
-            let here = self.found_as[pattern];
             if here.word != NO_WORD {
                 found.words.push((here.word as usize, start, end));
             }

@@ -327,8 +327,18 @@ impl WholeWords {
             .enumerate()
             .filter(|(_, w)| can_stand_whole(w))
             .unzip();
-        let search = (!searchable.is_empty())
-            .then(|| WordStarts::new(&searchable).expect("a few short words fit in an automaton"));
+        let (search, index) = if searchable.is_empty() {
+            (None, Vec::new())
+        } else {
+            let (search, numbers) =
+                WordStarts::new(&searchable).expect("a few short words fit in an automaton");
+            // By the numbers the search finds them by.
+            let mut by_number = vec![0; index.len()];
+            for (&number, &i) in numbers.iter().zip(&index) {
+                by_number[number as usize] = i;
+            }
+            (Some(search), by_number)
+        };
         WholeWords { words, search, index }
     }
 

@@ -14,8 +14,8 @@ use crate::grouped::Grouped;
 use crate::normalize::word_char_at;
 use crate::snapshot::{In, Out};
 
-/// What [`WordStarts::new`] refuses: a trie with more states than a `u32` can number, or
-/// more patterns than [`MAX_PATTERNS`].
+/// What [`WordStarts::new`] refuses: a trie whose slots a base of [`BASE_BITS`] bits cannot
+/// reach.
 #[derive(Debug)]
 pub(crate) struct TooManyStates;
 
@@ -28,58 +28,99 @@ pub(crate) struct TooManyStates;
 /// in slot `base(s) + b`, if that slot is entered on `b`. No two states with children share
 /// a base, so the byte alone tells whose child a slot holds. A step of a walk is then an
 /// addition and one comparison, however many children the state has.
+///
+/// The patterns are numbered in the order of the slots of the states that spell them, so that
+/// a state's slot tells its pattern's number by a count of bits ([`Spellers`]), and a slot
+/// need not hold one: four bytes a slot, and the trie half the size it would be with the
+/// number in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct WordStarts {
     /// The root in slot 0, the other states where their parents' bases put them, the rest
     /// empty; 256 slots past the highest base, so that no step reads past the end.
     slots: Box<[Slot]>,
+    /// For each eight slots, which of them spell a pattern.
+    spellers: Box<[Spellers]>,
 }
 
-/// One slot of the double array, read whole at every step of a walk: eight bytes, so that
-/// eight share a cache line.
+/// One slot of the double array, read whole at every step of a walk: four bytes, so that
+/// sixteen share a cache line. In the low byte, the byte the state is entered on, inverted: 0
+/// in an empty slot and the root's, which no byte of a `str` inverts to (0xFF is never in
+/// UTF-8). Above it, [`Slot::SPELLS`], and above that the base: the child on byte `b` is in
+/// slot `base + b`. A base is unique among the states with children, and above 0; 0 for the
+/// states without.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Slot {
-    /// Where the state's children are: the child on byte `b` is in slot `base + b`. Unique
-    /// among the states with children, and above 0; 0 for the states without.
-    base: u32,
-    /// In the low byte, the byte the state is entered on, inverted: 0 in an empty slot and
-    /// the root's, which no byte of a `str` inverts to (0xFF is never in UTF-8). Above it, the
-    /// pattern the state spells plus one, or 0.
-    label: u32,
-}
+struct Slot(u32);
+
+/// How many bits a slot has for its base.
+const BASE_BITS: u32 = 23;
+
+/// Which of eight slots in a row spell a pattern, a bit each in the low byte, and above it
+/// how many slots before them do: the number of the pattern a state spells is counted from
+/// them. (Eight, so that a table counts the bits: this target has no instruction for it.)
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Spellers(u32);
+
+/// How many bits each byte has set.
+static BITS_SET: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).count_ones() as u8;
+        b += 1;
+    }
+    table
+};
 
 /// How many levels of the trie, the root's included, are laid out breadth first: the root and
 /// the states of a walk's first three bytes. (Tried with 2, 3, 4 and 6: from 4 on, the walks
 /// missed the second-level cache 15% to 19% less often, and at 6 the first-level cache 9% more.)
 const BREADTH_FIRST_LEVELS: usize = 4;
 
-/// How many patterns a trie can hold: their numbers plus one fit in a label's upper 24 bits.
-pub(crate) const MAX_PATTERNS: usize = (1 << 24) - 1;
-
 impl Slot {
-    const EMPTY: Slot = Slot { base: 0, label: 0 };
+    /// The bit set when the state spells a pattern.
+    const SPELLS: u32 = 1 << 8;
+
+    /// The slot of a state entered on the byte whose inverse is `label` (0 for the root),
+    /// whose children are at `base`; `None` when the base needs more than [`BASE_BITS`].
+    fn new(label: u8, spells: bool, base: u32) -> Option<Slot> {
+        (base < 1 << BASE_BITS)
+            .then(|| Slot(base << 9 | if spells { Slot::SPELLS } else { 0 } | u32::from(label)))
+    }
 
     /// Whether the state in this slot is the child, on `byte`, of the state whose base led
     /// here.
     #[inline(always)]
     fn entered_on(self, byte: u8) -> bool {
-        self.label as u8 == !byte
+        self.0 as u8 == !byte
     }
 
-    /// The pattern the state spells, if any.
+    /// Whether the state spells a pattern.
     #[inline(always)]
-    fn pattern(self) -> Option<usize> {
-        (self.label >> 8).checked_sub(1).map(|p| p as usize)
+    fn spells(self) -> bool {
+        self.0 & Slot::SPELLS != 0
+    }
+
+    /// Where the state's children are.
+    #[inline(always)]
+    fn base(self) -> usize {
+        (self.0 >> 9) as usize
     }
 }
 
+/// A state while the trie is laid out: its base, and the inverse of the byte it is entered on
+/// (0 while its slot is free) and the pattern it spells.
+#[derive(Clone, Copy, Debug, Default)]
+struct Draft {
+    base: u32,
+    label: u8,
+    pattern: Option<u32>,
+}
+
 impl WordStarts {
-    /// Builds the trie; `patterns` must be distinct and not empty.
-    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<WordStarts, TooManyStates> {
-        if patterns.len() > MAX_PATTERNS {
-            return Err(TooManyStates);
-        }
-        let count = patterns.len() as u32;
+    /// Builds the trie, and gives the number [`WordStarts::find`] reports each of `patterns` by
+    /// (see [`WordStarts`]); `patterns` must be distinct and not empty.
+    pub fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Result<(WordStarts, Vec<u32>), TooManyStates> {
+        let count = u32::try_from(patterns.len()).map_err(|_| TooManyStates)?;
         let total: usize = patterns.iter().map(|p| p.as_ref().len()).sum();
         // At most one state per byte of the patterns, and one to start from.
         let states = total + 1;
@@ -136,7 +177,7 @@ impl WordStarts {
             // Pushed last to first, so that the first child is taken next.
             for (&b, &(lo, end)) in children.iter().zip(&child_runs).rev() {
                 let child = base + usize::from(b);
-                layout.take(child, u32::from(!b));
+                layout.take(child, !b);
                 let state = (lo, end, depth + 1, number(child)?);
                 if depth + 1 < BREADTH_FIRST_LEVELS {
                     first_levels.push_back(state);
@@ -145,7 +186,7 @@ impl WordStarts {
                 }
             }
             let here = &mut layout.slots[slot as usize];
-            here.label |= pattern.map_or(0, |p| (p + 1) << 8);
+            here.pattern = pattern;
             here.base = number(base)?;
         }
         // Room for every byte after the highest base.
@@ -155,48 +196,71 @@ impl WordStarts {
             .map(|s| s.base as usize + 256)
             .max()
             .unwrap_or(256);
-        number(end)?;
-        layout.slots.resize(end, Slot::EMPTY);
-        Ok(WordStarts {
-            slots: layout.slots.into(),
-        })
+        layout.slots.resize(end, Draft::default());
+        let slots = layout
+            .slots
+            .iter()
+            .map(|d| Slot::new(d.label, d.pattern.is_some(), d.base).ok_or(TooManyStates))
+            .collect::<Result<Box<[Slot]>, _>>()?;
+        // Each pattern's number: how many states that spell one come before its own.
+        let mut numbers = vec![0; patterns.len()];
+        let spelled = layout.slots.iter().filter_map(|d| d.pattern);
+        for (number, pattern) in (0..).zip(spelled) {
+            numbers[pattern as usize] = number;
+        }
+        let trie = WordStarts {
+            spellers: spellers(&slots),
+            slots,
+        };
+        Ok((trie, numbers))
     }
 
     /// How many patterns the trie holds.
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn patterns(&self) -> usize {
-        self.slots.iter().filter(|s| s.pattern().is_some()).count()
+        self.slots.iter().filter(|s| s.spells()).count()
     }
 
     /// Appends the trie to `out`, for [`WordStarts::decode`].
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode(&self, out: &mut Out) {
-        out.rows(self.slots.iter().map(|s| [s.base, s.label]));
+        out.rows(self.slots.iter().map(|s| [s.0]));
     }
 
     /// Reads back what [`WordStarts::encode`] wrote, for `patterns` patterns; `None` unless
-    /// the slot of every byte after every base is there, so no walk can index past them.
+    /// the slot of every byte after every base is there, so no walk can index past them, and
+    /// as many states spell a pattern as there are patterns.
     pub fn decode(input: &mut In<'_>, patterns: usize) -> Option<WordStarts> {
-        let slots = input.rows(|[base, label]| {
-            let slot = Slot { base, label };
-            slot.pattern().is_none_or(|p| p < patterns).then_some(slot)
-        })?;
-        let whole = !slots.is_empty() && slots.iter().all(|s| s.base as usize + 256 <= slots.len());
-        whole.then(|| WordStarts { slots: slots.into() })
+        let slots: Box<[Slot]> = input.rows(|[slot]| Some(Slot(slot)))?.into();
+        let whole = !slots.is_empty() && slots.iter().all(|s| s.base() + 256 <= slots.len());
+        let trie = WordStarts {
+            spellers: spellers(&slots),
+            slots,
+        };
+        (whole && trie.patterns() == patterns).then_some(trie)
+    }
+
+    /// The number of the pattern spelled by the state in `slot`.
+    #[inline(always)]
+    fn number(&self, slot: usize) -> usize {
+        let Spellers(spellers) = self.spellers[slot / 8];
+        let before_in_eight = spellers as u8 & ((1 << (slot % 8)) - 1);
+        (spellers >> 8) as usize + usize::from(BITS_SET[usize::from(before_in_eight)])
     }
 
     /// Calls `found(pattern, start, end)` for every pattern that occurs in `haystack`
     /// starting where a word may start, by start, then by end.
     pub fn find(&self, haystack: &str, mut found: impl FnMut(usize, usize, usize)) {
         let bytes = haystack.as_bytes();
-        let root = self.slots[0].base as usize;
+        let root = self.slots[0].base();
         let mut start = 0;
         // Every character this loop comes to may start a word: the rest of each word is
         // skipped.
         while let Some(&byte) = bytes.get(start) {
-            let here = self.slots[root + usize::from(byte)];
+            let slot = root + usize::from(byte);
+            let here = self.slots[slot];
             if here.entered_on(byte) {
-                self.walk(bytes, start, here, &mut found);
+                self.walk(bytes, start, (slot, here), &mut found);
             }
             // ASCII, nearly all of most texts, without decoding a character.
             let (word_char, len) = match BYTE_KINDS[usize::from(byte)] {
@@ -214,17 +278,24 @@ impl WordStarts {
         }
     }
 
-    /// Follows the trie from the state `here`, entered on the byte at `start`, until no
-    /// pattern can go on, reporting the patterns that start there. Each step reads one slot:
-    /// the child's, whose label tells whether it is one.
-    fn walk(&self, bytes: &[u8], start: usize, mut here: Slot, found: &mut impl FnMut(usize, usize, usize)) {
+    /// Follows the trie from the state `here` in `slot`, entered on the byte at `start`, until
+    /// no pattern can go on, reporting the patterns that start there. Each step reads one
+    /// slot: the child's, whose label tells whether it is one.
+    fn walk(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        (mut slot, mut here): (usize, Slot),
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
         let mut end = start + 1;
         loop {
-            if let Some(pattern) = here.pattern() {
-                found(pattern, start, end);
+            if here.spells() {
+                found(self.number(slot), start, end);
             }
             let Some(&next) = bytes.get(end) else { return };
-            here = self.slots[here.base as usize + usize::from(next)];
+            slot = here.base() + usize::from(next);
+            here = self.slots[slot];
             if !here.entered_on(next) {
                 return;
             }
@@ -284,10 +355,27 @@ static BYTE_KINDS: [u8; 256] = {
     table
 };
 
+/// Which slots spell a pattern, eight at a time (see [`Spellers`]); the slots are at most
+/// 2^[`BASE_BITS`] + 256, so the count fits above the bits.
+fn spellers(slots: &[Slot]) -> Box<[Spellers]> {
+    let mut before = 0;
+    slots
+        .chunks(8)
+        .map(|eight| {
+            let bits = (0..)
+                .zip(eight)
+                .fold(0u32, |bits, (i, s)| bits | u32::from(s.spells()) << i);
+            let spellers = Spellers(before << 8 | bits);
+            before += bits.count_ones();
+            spellers
+        })
+        .collect()
+}
+
 /// The double array as it is filled: its slots, which of them are taken (a bit each, so that
 /// runs of taken slots are stepped over 64 at a time), and the first free one.
 struct Layout {
-    slots: Vec<Slot>,
+    slots: Vec<Draft>,
     taken: Vec<u64>,
     /// The bases given to states with children, a bit each, so that none is given twice.
     bases: Vec<u64>,
@@ -319,11 +407,11 @@ impl Layout {
         word * 64 + bits.trailing_ones() as usize
     }
 
-    /// Gives `slot` to a state with this `label` (see [`Slot::label`]).
+    /// Gives `slot` to a state with this `label` (see [`Draft`]).
     #[inline(always)]
-    fn take(&mut self, slot: usize, label: u32) {
+    fn take(&mut self, slot: usize, label: u8) {
         if slot >= self.slots.len() {
-            self.slots.resize(slot + 1, Slot::EMPTY);
+            self.slots.resize(slot + 1, Draft::default());
         }
         self.slots[slot].label = label;
         set_bit(&mut self.taken, slot);
@@ -401,10 +489,29 @@ fn sort_by_byte(run: &mut [u32], key: impl Fn(u32) -> Option<u8>) {
 mod tests {
     use super::*;
 
-    fn find(words: &WordStarts, text: &str) -> Vec<(usize, usize, usize)> {
-        let mut found = Vec::new();
-        words.find(text, |pattern, start, end| found.push((pattern, start, end)));
-        found
+    /// A trie that reports each pattern by its index in the patterns it was made of.
+    struct Trie {
+        words: WordStarts,
+        pattern_of: Vec<usize>,
+    }
+
+    impl Trie {
+        fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
+            let (words, numbers) = WordStarts::new(patterns).unwrap();
+            let mut pattern_of = vec![0; numbers.len()];
+            for (pattern, &number) in numbers.iter().enumerate() {
+                pattern_of[number as usize] = pattern;
+            }
+            Trie { words, pattern_of }
+        }
+
+        fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+            let mut found = Vec::new();
+            self.words.find(text, |number, start, end| {
+                found.push((self.pattern_of[number], start, end))
+            });
+            found
+        }
     }
 
     /// Every pattern that starts where `may_start(character before, character)` holds, by
@@ -435,16 +542,16 @@ mod tests {
 
     #[test]
     fn word_starts_are_searched_only_where_a_word_may_start() {
-        let words = WordStarts::new(&["ask", "sk", "a", "ask again", "政策"]).unwrap();
+        let trie = Trie::new(&["ask", "sk", "a", "ask again", "政策"]);
         // Inside "task" nothing starts; at "ask" every pattern starting there does, shortest
         // first. Whether a match also ends on a word boundary is for the caller to check.
         assert_eq!(
-            find(&words, "task ask again"),
+            trie.find("task ask again"),
             [(2, 5, 6), (0, 5, 8), (3, 5, 14), (2, 9, 10)]
         );
-        assert_eq!(find(&words, "(ask)"), [(2, 1, 2), (0, 1, 4)]);
+        assert_eq!(trie.find("(ask)"), [(2, 1, 2), (0, 1, 4)]);
         // In a script written without spaces, any character may start a word.
-        assert_eq!(find(&words, "公司政策"), [(4, 6, 12)]);
+        assert_eq!(trie.find("公司政策"), [(4, 6, 12)]);
     }
 
     #[test]
@@ -456,13 +563,13 @@ mod tests {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        let words = WordStarts::new(&patterns).unwrap();
+        let trie = Trie::new(&patterns);
         let text = "a1 ab abc b100 b1000 z35 q0 é éa xéa q91x a";
         let naive = naive_find(&patterns, text, |before, c| {
             !(before.is_some_and(char::is_alphanumeric) && c.is_alphanumeric())
         });
         assert!(naive.len() > 10);
-        assert_eq!(find(&words, text), naive);
+        assert_eq!(trie.find(text), naive);
     }
 
     #[test]
@@ -473,12 +580,12 @@ mod tests {
         let alphabet = ['a', '7', 'д', 'ா', '政', 'ก', ' ', '-', '«'];
         let patterns = crate::testing::every_string(&alphabet, 2);
         let patterns: Vec<&String> = patterns.iter().filter(|p| !p.is_empty()).collect();
-        let words = WordStarts::new(&patterns).unwrap();
+        let trie = Trie::new(&patterns);
         for text in crate::testing::every_string(&alphabet, 5) {
             let expected = naive_find(&patterns, &text, |before, c| {
                 !(before.is_some_and(is_word_char) && is_word_char(c) && !is_unspaced_script(c))
             });
-            assert_eq!(find(&words, &text), expected, "{text:?}");
+            assert_eq!(trie.find(&text), expected, "{text:?}");
         }
     }
 
@@ -502,16 +609,16 @@ mod tests {
             })
             .collect();
         let patterns: Vec<Vec<u8>> = patterns.into_iter().collect();
-        let words = WordStarts::new(&patterns).unwrap();
+        let (words, _) = WordStarts::new(&patterns).unwrap();
         // How far, in slots, each step of a walk through each pattern goes below the levels
         // taken breadth first, and where the states of those levels are.
         let mut distances: Vec<usize> = Vec::new();
         let mut first_levels = std::collections::BTreeSet::new();
         for pattern in &patterns {
-            let mut slot = words.slots[0].base as usize + usize::from(pattern[0]);
+            let mut slot = words.slots[0].base() + usize::from(pattern[0]);
             first_levels.insert(slot);
             for (depth, &b) in (2..).zip(&pattern[1..]) {
-                let child = words.slots[slot].base as usize + usize::from(b);
+                let child = words.slots[slot].base() + usize::from(b);
                 assert!(words.slots[child].entered_on(b));
                 if depth < BREADTH_FIRST_LEVELS {
                     first_levels.insert(child);
@@ -539,8 +646,33 @@ mod tests {
     }
 
     #[test]
+    fn patterns_are_numbered_in_the_order_of_their_states_and_read_back_alike() {
+        let patterns = ["policy", "pol", "a", "ask again", "ask", "政策"];
+        let (words, numbers) = WordStarts::new(&patterns).unwrap();
+        let mut sorted = numbers.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, [0, 1, 2, 3, 4, 5]);
+        // The numbers rise with the slots of the states that spell the patterns.
+        let slot_of = |pattern: &str| {
+            let mut slot = 0;
+            for &b in pattern.as_bytes() {
+                slot = words.slots[slot].base() + usize::from(b);
+            }
+            slot
+        };
+        let mut by_slot: Vec<usize> = (0..patterns.len()).collect();
+        by_slot.sort_by_key(|&i| slot_of(patterns[i]));
+        assert!(by_slot.windows(2).all(|w| numbers[w[0]] < numbers[w[1]]));
+        let mut out = Out::default();
+        words.encode(&mut out);
+        let read = WordStarts::decode(&mut In(&out.0), patterns.len());
+        assert_eq!(read.as_ref(), Some(&words));
+        assert!(WordStarts::decode(&mut In(&out.0), patterns.len() + 1).is_none());
+    }
+
+    #[test]
     fn no_patterns_find_nothing() {
-        let words = WordStarts::new::<&str>(&[]).unwrap();
-        assert!(find(&words, "anything at all").is_empty());
+        let trie = Trie::new::<&str>(&[]);
+        assert!(trie.find("anything at all").is_empty());
     }
 }

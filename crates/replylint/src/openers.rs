@@ -43,8 +43,9 @@ pub(crate) struct Openers {
     by_first: Grouped<u32>,
     /// For each word, the templates it is the rarest word of: a sentence without a name has
     /// all the words of any template it resembles, so it need only be compared with the
-    /// templates of its own words' entries here.
-    by_rarest: Grouped<u32>,
+    /// templates of its own words' entries here. Each with its first word, which rules most
+    /// of them out without reading the template.
+    by_rarest: Grouped<(u32, u32)>,
     /// Every template word, numbered.
     word_ids: FxHashMap<Arc<str>, u32>,
     /// The lexicons' vocabularies, which hold every word of every active pattern: a
@@ -316,10 +317,8 @@ impl Openers {
         openers.by_rarest = Grouped::new(
             words,
             ids().map(|id| {
-                (
-                    template_words[openers.templates[id as usize].words.0 as usize],
-                    id,
-                )
+                let template = &openers.templates[id as usize];
+                (template_words[template.words.0 as usize], (id, template.first))
             }),
         );
         openers.template_words = template_words.into();
@@ -352,9 +351,9 @@ impl Openers {
                 .map(|t| [t.rule, t.first, t.words.0, t.words.1]),
         );
         out.rows(self.template_words.iter().map(|&w| [w]));
-        for grouped in [&self.by_first, &self.by_rarest] {
-            grouped.encode(out, |&t| [t]);
-        }
+        self.by_first.encode(out, |&t| [t]);
+        // The first words are the templates'.
+        self.by_rarest.encode(out, |&(t, _)| [t]);
         out.rows([[self.vocabularies.len() as u32]].into_iter());
         for vocabulary in &self.vocabularies {
             vocabulary.encode(out);
@@ -381,11 +380,10 @@ impl Openers {
             })
         })?;
         let template_words = input.rows(|[w]| ((w as usize) < count).then_some(w))?;
-        let mut grouped = || {
-            Grouped::decode(&mut input, |[t]| ((t as usize) < templates.len()).then_some(t))
-                .filter(|g| g.keys() == count)
-        };
-        let (by_first, by_rarest) = (grouped()?, grouped()?);
+        let by_first = Grouped::decode(&mut input, |[t]| ((t as usize) < templates.len()).then_some(t))
+            .filter(|g| g.keys() == count)?;
+        let by_rarest = Grouped::decode(&mut input, |[t]| Some((t, templates.get(t as usize)?.first)))
+            .filter(|g| g.keys() == count)?;
         let vocabularies = *input.numbers()?.first()?;
         let vocabularies = (0..vocabularies)
             .map(|_| WordSet::decode(&mut input).map(Arc::new))
@@ -492,8 +490,8 @@ impl Openers {
                 position
                     .iter()
                     .flat_map(|&(w, _)| self.by_rarest.of(w))
-                    .copied()
-                    .filter(|&id| head.contains(&Some(self.templates[id as usize].first)))
+                    .filter(|&&(_, first)| head.contains(&Some(first)))
+                    .map(|&(id, _)| id)
                     .collect()
             } else {
                 head.iter()

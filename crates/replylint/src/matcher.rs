@@ -34,9 +34,6 @@ pub(crate) struct Matcher {
     /// Every split's prefixes and suffixes, each split's in one run that its entries name;
     /// kept together, not boxed one by one, as there are tens of thousands.
     affixes: Box<[Affix]>,
-    /// Where each affix's bytes start in `affix_bytes`, and after the last, their end: an
-    /// affix's bytes run to the next one's start.
-    affix_starts: Box<[u32]>,
     /// The bytes of every affix, one after another.
     affix_bytes: Box<[u8]>,
     /// For each pattern of the automaton, and one past the last, what finding it means.
@@ -123,43 +120,75 @@ impl Groups {
 }
 
 /// A prefix or suffix with the (up to) eight bytes that touch the anchor packed into a word,
-/// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`.
-/// Sixteen bytes, only what that comparison reads: an entry's affixes are read one after
-/// another, four to a cache line. Where its bytes are is in [`Matcher::affix_starts`].
+/// so most affixes that are not there are ruled out by one comparison instead of a `memcmp`,
+/// and where its bytes are: sixteen bytes, so that an entry's affixes, read one after
+/// another, lie four to a cache line, and an affix that fits needs no other read to be
+/// placed (its bytes are read only when longer than its edge).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Affix {
-    /// The bytes next to the anchor, placed where [`Window`] puts the text's bytes.
+    /// The bytes next to the anchor, placed where [`window_before`] or [`window_after`] puts
+    /// the text's bytes.
     edge: u64,
-    /// Which bits of the window `edge` covers.
-    mask: u64,
+    /// Where its bytes start in [`Matcher::affix_bytes`].
+    start: u32,
+    /// How many bytes it has.
+    len: u16,
+    /// Which bytes of the window `edge` covers, a bit each ([`BYTE_MASKS`]).
+    covers: u8,
 }
 
+/// For each set of a word's bytes, a bit each, the mask of those bytes.
+static BYTE_MASKS: [u64; 256] = {
+    let mut masks = [0; 256];
+    let mut set = 0;
+    while set < 256 {
+        let mut byte = 0;
+        while byte < 8 {
+            if set & (1 << byte) != 0 {
+                masks[set] |= 0xFF << (8 * byte);
+            }
+            byte += 1;
+        }
+        set += 1;
+    }
+    masks
+};
+
 impl Affix {
-    /// The prefix `bytes`.
-    fn prefix(bytes: &[u8]) -> Affix {
+    /// The prefix `bytes`, which start at `start` of the affixes' bytes.
+    fn prefix(bytes: &[u8], start: u32) -> Affix {
         let k = bytes.len().min(8);
         let mut word = [0u8; 8];
         word[8 - k..].copy_from_slice(&bytes[bytes.len() - k..]);
-        Affix {
-            edge: u64::from_le_bytes(word),
-            mask: if k == 0 { 0 } else { u64::MAX << (8 * (8 - k)) },
-        }
+        Affix::of(u64::from_le_bytes(word), bytes.len(), start, (0xFF00 >> k) as u8)
     }
 
-    /// The suffix `bytes`.
-    fn suffix(bytes: &[u8]) -> Affix {
+    /// The suffix `bytes`, which start at `start` of the affixes' bytes.
+    fn suffix(bytes: &[u8], start: u32) -> Affix {
         let k = bytes.len().min(8);
         let mut word = [0u8; 8];
         word[..k].copy_from_slice(&bytes[..k]);
+        Affix::of(
+            u64::from_le_bytes(word),
+            bytes.len(),
+            start,
+            ((1u16 << k) - 1) as u8,
+        )
+    }
+
+    fn of(edge: u64, len: usize, start: u32, covers: u8) -> Affix {
         Affix {
-            edge: u64::from_le_bytes(word),
-            mask: if k == 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 },
+            edge,
+            start,
+            // Patterns are checked to be far shorter (see `Matcher::new`).
+            len: u16::try_from(len).unwrap_or(u16::MAX),
+            covers,
         }
     }
 
     /// True when the affix's edge bytes agree with the window; the rest still has to match.
     fn may_fit(&self, window: u64) -> bool {
-        window & self.mask == self.edge
+        window & BYTE_MASKS[usize::from(self.covers)] == self.edge
     }
 }
 
@@ -214,7 +243,6 @@ impl Matcher {
             entry_count += split.anchors.len();
         }
         let mut affixes: Vec<Affix> = Vec::with_capacity(affix_count);
-        let mut affix_starts: Vec<u32> = Vec::with_capacity(affix_count + 1);
         let mut affix_bytes: Vec<u8> = Vec::with_capacity(byte_count);
         // Each entry beside its anchor, in rule order; grouped by anchor below.
         let mut entries: Vec<(u32, Entry)> = Vec::with_capacity(entry_count);
@@ -239,11 +267,17 @@ impl Matcher {
                         affix_bytes.extend_from_slice(part.as_bytes());
                     }
                     let bytes = &affix_bytes[start..];
-                    affix_starts.push(narrow(start)?);
+                    if bytes.len() > usize::from(u16::MAX) {
+                        return Err(Error::TooLarge(format!(
+                            "a prefix or suffix of more than {} bytes",
+                            u16::MAX
+                        )));
+                    }
+                    let start = narrow(start)?;
                     affixes.push(if before {
-                        Affix::prefix(bytes)
+                        Affix::prefix(bytes, start)
                     } else {
-                        Affix::suffix(bytes)
+                        Affix::suffix(bytes, start)
                     });
                 }
                 Ok((first, narrow(affixes.len())?))
@@ -257,11 +291,23 @@ impl Matcher {
                 group: group as u8,
                 prefix_keys: of(prefixes)
                     .iter()
-                    .map(|p| if p.mask == 0 { u16::MAX } else { prefix_key(p.edge) })
+                    .map(|p| {
+                        if p.covers == 0 {
+                            u16::MAX
+                        } else {
+                            prefix_key(p.edge)
+                        }
+                    })
                     .fold(0, |keys, key| keys | key),
                 suffix_keys: of(suffixes)
                     .iter()
-                    .map(|s| if s.mask == 0 { u8::MAX } else { suffix_key(s.edge) })
+                    .map(|s| {
+                        if s.covers == 0 {
+                            u8::MAX
+                        } else {
+                            suffix_key(s.edge)
+                        }
+                    })
                     .fold(0, |keys, key| keys | key),
             };
             for anchor in split.anchors.iter().filter(|a| !a.is_empty()) {
@@ -299,11 +345,10 @@ impl Matcher {
         for (pattern, _) in &mut word_of {
             *pattern = numbers[*pattern as usize];
         }
-        affix_starts.push(narrow(affix_bytes.len())?);
         Ok(Matcher::of_parts(
             automaton,
             entries,
-            (affixes, affix_starts, affix_bytes),
+            (affixes, affix_bytes),
             word_of,
             anchors.len(),
         ))
@@ -313,7 +358,7 @@ impl Matcher {
     fn of_parts(
         automaton: WordStarts,
         entries: Grouped<Entry>,
-        (affixes, affix_starts, affix_bytes): (Vec<Affix>, Vec<u32>, Vec<u8>),
+        (affixes, affix_bytes): (Vec<Affix>, Vec<u8>),
         words: Vec<(u32, u32)>,
         patterns: usize,
     ) -> Matcher {
@@ -330,7 +375,6 @@ impl Matcher {
             automaton,
             entries,
             affixes: affixes.into(),
-            affix_starts: affix_starts.into(),
             affix_bytes: affix_bytes.into(),
             found_as: found_as.into(),
         }
@@ -353,10 +397,9 @@ impl Matcher {
             ]
         });
         out.rows(self.affixes.iter().map(|a| {
-            let ([e0, e1], [m0, m1]) = (halves(a.edge), halves(a.mask));
-            [e0, e1, m0, m1]
+            let [e0, e1] = halves(a.edge);
+            [e0, e1, a.start, u32::from(a.len) | u32::from(a.covers) << 16]
         }));
-        out.rows(self.affix_starts.iter().map(|&start| [start]));
         out.bytes(&self.affix_bytes);
         let words: Vec<[u32; 2]> = (0..)
             .zip(&self.found_as[..self.patterns()])
@@ -387,18 +430,18 @@ impl Matcher {
                 suffix_keys,
             })
         })?;
-        let affixes = input.rows(|[e0, e1, m0, m1]| {
+        // Each affix's bytes are checked against their count once it is known.
+        let mut affixes_end = 0;
+        let affixes = input.rows(|[e0, e1, start, len_and_covers]| {
+            let [len_low, len_high, covers, _] = len_and_covers.to_le_bytes();
+            let len = u16::from_le_bytes([len_low, len_high]);
+            affixes_end = affixes_end.max(u64::from(start) + u64::from(len));
             Some(Affix {
                 edge: joined([e0, e1]),
-                mask: joined([m0, m1]),
+                start,
+                len,
+                covers,
             })
-        })?;
-        // In order, as each affix's bytes run to the next one's start.
-        let mut last_start = 0;
-        let affix_starts = input.rows(|[start]| {
-            let after = start >= last_start;
-            last_start = start;
-            after.then_some(start)
         })?;
         let affix_bytes = input.bytes()?;
         // Distinct patterns, in order, each a word asked for.
@@ -409,15 +452,13 @@ impl Matcher {
             last_pattern = Some(pattern);
             (fits && after).then_some((pattern, word))
         })?;
-        let fits = last_affix as usize <= affixes.len()
-            && affix_starts.len() == affixes.len() + 1
-            && last_start as usize <= affix_bytes.len();
+        let fits = last_affix as usize <= affixes.len() && affixes_end <= affix_bytes.len() as u64;
         let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
         (whole && fits).then(|| {
             Matcher::of_parts(
                 automaton,
                 entries,
-                (affixes, affix_starts, affix_bytes.to_vec()),
+                (affixes, affix_bytes.to_vec()),
                 word_of,
                 patterns,
             )
@@ -523,19 +564,16 @@ impl Matcher {
         candidates
     }
 
-    /// The affixes of the range `(first, end)` whose edges fit `window`, by index.
-    fn fitting(&self, (first, end): (u32, u32), window: u64) -> impl Iterator<Item = usize> + '_ {
-        let affixes = &self.affixes[first as usize..end as usize];
-        (first as usize..)
-            .zip(affixes)
-            .filter(move |(_, a)| a.may_fit(window))
-            .map(|(i, _)| i)
+    /// The affixes of the range `(first, end)` whose edges fit `window`.
+    fn fitting(&self, (first, end): (u32, u32), window: u64) -> impl Iterator<Item = &Affix> + '_ {
+        self.affixes[first as usize..end as usize]
+            .iter()
+            .filter(move |a| a.may_fit(window))
     }
 
-    /// The bytes of the affix with this index.
-    fn bytes_of(&self, affix: usize) -> &[u8] {
-        let (start, end) = (self.affix_starts[affix], self.affix_starts[affix + 1]);
-        &self.affix_bytes[start as usize..end as usize]
+    /// The bytes of `affix`.
+    fn bytes_of(&self, affix: &Affix) -> &[u8] {
+        &self.affix_bytes[affix.start as usize..affix.start as usize + usize::from(affix.len)]
     }
 }
 
@@ -724,13 +762,13 @@ mod tests {
                 let edge = affix.len().min(8);
                 let (last, first) = (&affix[affix.len() - edge..], &affix[..edge]);
                 assert_eq!(
-                    Affix::prefix(affix).may_fit(before),
+                    Affix::prefix(affix, 0).may_fit(before),
                     text[..at].ends_with(last),
                     "{:?} before {at}",
                     std::str::from_utf8(affix)
                 );
                 assert_eq!(
-                    Affix::suffix(affix).may_fit(after),
+                    Affix::suffix(affix, 0).may_fit(after),
                     text[at..].starts_with(first),
                     "{:?} after {at}",
                     std::str::from_utf8(affix)
@@ -796,15 +834,15 @@ mod tests {
         let anchor = (16, 30); // "company policy"
         let before = window_before(text, anchor.0);
         let after = window_after(text, anchor.1);
-        assert!(Affix::prefix(b"it is our ").may_fit(before));
-        assert!(Affix::prefix(b"our ").may_fit(before));
-        assert!(Affix::prefix(b"").may_fit(before));
-        assert!(!Affix::prefix(b"their ").may_fit(before));
-        assert!(Affix::suffix(b" now").may_fit(after));
-        assert!(!Affix::suffix(b" nowhere").may_fit(after));
+        assert!(Affix::prefix(b"it is our ", 0).may_fit(before));
+        assert!(Affix::prefix(b"our ", 0).may_fit(before));
+        assert!(Affix::prefix(b"", 0).may_fit(before));
+        assert!(!Affix::prefix(b"their ", 0).may_fit(before));
+        assert!(Affix::suffix(b" now", 0).may_fit(after));
+        assert!(!Affix::suffix(b" nowhere", 0).may_fit(after));
         // At the edges of the text the windows are padded, and short affixes still fit.
-        assert!(Affix::prefix(b"we").may_fit(window_before(b"we", 2)));
-        assert!(Affix::suffix(b"ok").may_fit(window_after(b"ok", 0)));
+        assert!(Affix::prefix(b"we", 0).may_fit(window_before(b"we", 2)));
+        assert!(Affix::suffix(b"ok", 0).may_fit(window_after(b"ok", 0)));
     }
 
     #[test]

@@ -62,14 +62,18 @@ pub(crate) struct Found {
     pub words: Vec<(usize, usize, usize)>,
 }
 
+/// A split an anchor anchors: sixteen bytes, four to a cache line, as an anchor's entries are
+/// read one after another wherever it is found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Entry {
-    /// The split's prefixes with the joining space (`"it's "`), or `""`: a range of
-    /// [`Matcher::affixes`], shared by the split's anchors.
-    prefixes: (u32, u32),
-    /// The suffixes with the joining space (`" before"`), or `""`.
-    suffixes: (u32, u32),
-    // Narrow, as there are hundreds of thousands of entries.
+    /// Where the split's affixes start in [`Matcher::affixes`], shared by the split's
+    /// anchors: its prefixes with the joining space (`"it's "`) or `""`, then its suffixes
+    /// (`" before"`) or `""`.
+    affixes: u32,
+    /// How many prefixes the split has.
+    prefix_count: u16,
+    /// How many suffixes.
+    suffix_count: u16,
     rule: u32,
     group: u8,
     /// The [keys](prefix_key) of the prefixes, one bit each by their last four bits, all set
@@ -78,6 +82,19 @@ struct Entry {
     prefix_keys: u16,
     /// The same of the suffixes ([`suffix_key`]), by their last three bits.
     suffix_keys: u8,
+}
+
+impl Entry {
+    /// The range of [`Matcher::affixes`] that are the split's prefixes.
+    fn prefixes(&self) -> (u32, u32) {
+        (self.affixes, self.affixes + u32::from(self.prefix_count))
+    }
+
+    /// The range of its suffixes.
+    fn suffixes(&self) -> (u32, u32) {
+        let start = self.affixes + u32::from(self.prefix_count);
+        (start, start + u32::from(self.suffix_count))
+    }
 }
 
 /// The byte of a prefix's edge, or of the window before an anchor, across the joining space
@@ -283,10 +300,19 @@ impl Matcher {
                 Ok((first, narrow(affixes.len())?))
             };
             let (prefixes, suffixes) = (store(&split.prefixes, true)?, store(&split.suffixes, false)?);
+            let count = |(first, end): (u32, u32)| {
+                u16::try_from(end - first).map_err(|_| {
+                    Error::TooLarge(format!(
+                        "more than {} prefixes or suffixes in one pattern",
+                        u16::MAX
+                    ))
+                })
+            };
             let of = |(first, end): (u32, u32)| &affixes[first as usize..end as usize];
             let entry = Entry {
-                prefixes,
-                suffixes,
+                affixes: prefixes.0,
+                prefix_count: count(prefixes)?,
+                suffix_count: count(suffixes)?,
                 rule: u32::try_from(rule).map_err(|_| Error::TooLarge("more than 4 billion rules".into()))?,
                 group: group as u8,
                 prefix_keys: of(prefixes)
@@ -386,12 +412,10 @@ impl Matcher {
         out.rows([[self.patterns() as u32]].into_iter());
         self.automaton.encode(out);
         self.entries.encode(out, |e| {
-            let (p, s, p_keys) = (e.prefixes, e.suffixes, e.prefix_keys.to_le_bytes());
+            let p_keys = e.prefix_keys.to_le_bytes();
             [
-                p.0,
-                p.1,
-                s.0,
-                s.1,
+                e.affixes,
+                u32::from(e.prefix_count) | u32::from(e.suffix_count) << 16,
                 e.rule,
                 u32::from_le_bytes([e.group, p_keys[0], p_keys[1], e.suffix_keys]),
             ]
@@ -417,13 +441,16 @@ impl Matcher {
         let automaton = WordStarts::decode(&mut input, patterns)?;
         // Affix ranges are checked against the count of affixes once it is known.
         let mut last_affix = 0;
-        let entries = Grouped::decode(&mut input, |[p0, p1, s0, s1, rule, group_and_keys]| {
-            last_affix = last_affix.max(p1).max(s1);
+        let entries = Grouped::decode(&mut input, |[affixes, counts, rule, group_and_keys]| {
             let [group, prefix_low, prefix_high, suffix_keys] = group_and_keys.to_le_bytes();
-            let fits = p0 <= p1 && s0 <= s1 && (rule as usize) < rules && (group as usize) < Groups::MAX;
+            let (prefix_count, suffix_count) = (counts as u16, (counts >> 16) as u16);
+            last_affix =
+                last_affix.max(u64::from(affixes) + u64::from(prefix_count) + u64::from(suffix_count));
+            let fits = (rule as usize) < rules && (group as usize) < Groups::MAX;
             fits.then_some(Entry {
-                prefixes: (p0, p1),
-                suffixes: (s0, s1),
+                affixes,
+                prefix_count,
+                suffix_count,
                 rule,
                 group,
                 prefix_keys: u16::from_le_bytes([prefix_low, prefix_high]),
@@ -452,7 +479,7 @@ impl Matcher {
             last_pattern = Some(pattern);
             (fits && after).then_some((pattern, word))
         })?;
-        let fits = last_affix as usize <= affixes.len() && affixes_end <= affix_bytes.len() as u64;
+        let fits = last_affix <= affixes.len() as u64 && affixes_end <= affix_bytes.len() as u64;
         let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
         (whole && fits).then(|| {
             Matcher::of_parts(
@@ -534,7 +561,7 @@ impl Matcher {
                     && e.suffix_keys & suffix != 0
                     && groups.contains(usize::from(e.group))
             }) {
-                for prefix in self.fitting(entry.prefixes, before) {
+                for prefix in self.fitting(entry.prefixes(), before) {
                     let prefix = self.bytes_of(prefix);
                     let Some(start) = anchor_start.checked_sub(prefix.len()) else {
                         continue;
@@ -544,7 +571,7 @@ impl Matcher {
                     {
                         continue;
                     }
-                    for suffix in self.fitting(entry.suffixes, after) {
+                    for suffix in self.fitting(entry.suffixes(), after) {
                         let suffix = self.bytes_of(suffix);
                         let end = anchor_end + suffix.len();
                         if end <= bytes.len()
@@ -738,9 +765,9 @@ mod tests {
     }
 
     #[test]
-    fn the_prefix_keys_cost_an_entry_no_room() {
-        // There are hundreds of thousands of entries.
-        assert_eq!(std::mem::size_of::<Entry>(), 24);
+    fn an_entry_takes_sixteen_bytes() {
+        // An anchor's entries are read one after another, four to a cache line.
+        assert_eq!(std::mem::size_of::<Entry>(), 16);
     }
 
     #[test]

@@ -57,10 +57,10 @@ impl<T: Copy> Grouped<T> {
         }
     }
 
-    /// Where the items of `key` start among [`Grouped::items`]; for the key after the last,
-    /// where they end.
-    pub fn start(&self, key: usize) -> u32 {
-        self.starts[key]
+    /// Where each key's items start among the items, and after the last key's, their end;
+    /// and the items: for a caller that keeps the starts beside other data of its keys.
+    pub fn into_parts(self) -> (Box<[u32]>, Box<[T]>) {
+        (self.starts, self.items)
     }
 
     /// Every item, by key.
@@ -77,8 +77,19 @@ impl<T: Copy> Grouped<T> {
     /// [`Grouped::decode`] ([`snapshot`](crate::snapshot)).
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode<const N: usize>(&self, out: &mut Out, row: impl Fn(&T) -> [u32; N]) {
-        out.rows(self.starts.iter().map(|&s| [s]));
-        out.rows(self.items.iter().map(row));
+        Grouped::encode_parts(out, self.starts.iter().copied(), &self.items, row);
+    }
+
+    /// [`Grouped::encode`] of the [parts](Grouped::into_parts) of a grouping.
+    #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
+    pub fn encode_parts<const N: usize>(
+        out: &mut Out,
+        starts: impl ExactSizeIterator<Item = u32>,
+        items: &[T],
+        row: impl Fn(&T) -> [u32; N],
+    ) {
+        out.rows(starts.map(|s| [s]));
+        out.rows(items.iter().map(row));
     }
 
     /// Reads back what [`Grouped::encode`] wrote, each item made by `make` from its row;

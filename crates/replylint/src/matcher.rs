@@ -28,9 +28,9 @@ use crate::snapshot::{halves, joined, In, Out};
 pub(crate) struct Matcher {
     /// The anchors and the other words asked for, each found by its number in the trie.
     automaton: WordStarts,
-    /// For each pattern of the automaton, the splits it anchors: none for a word asked for
-    /// that is no anchor.
-    entries: Grouped<Entry>,
+    /// The splits each pattern of the automaton anchors, one pattern's after another's (none
+    /// for a word asked for that is no anchor); where a pattern's start is in `found_as`.
+    entries: Box<[Entry]>,
     /// Every split's prefixes and suffixes, each split's in one run that its entries name;
     /// kept together, not boxed one by one, as there are tens of thousands.
     affixes: Box<[Affix]>,
@@ -388,9 +388,12 @@ impl Matcher {
         words: Vec<(u32, u32)>,
         patterns: usize,
     ) -> Matcher {
-        let mut found_as: Vec<FoundAs> = (0..=patterns)
-            .map(|pattern| FoundAs {
-                entries: entries.start(pattern.min(entries.keys())),
+        debug_assert_eq!(entries.keys(), patterns);
+        let (starts, entries) = entries.into_parts();
+        let mut found_as: Vec<FoundAs> = starts
+            .iter()
+            .map(|&start| FoundAs {
+                entries: start,
                 word: NO_WORD,
             })
             .collect();
@@ -411,7 +414,8 @@ impl Matcher {
     pub fn encode(&self, out: &mut Out) {
         out.rows([[self.patterns() as u32]].into_iter());
         self.automaton.encode(out);
-        self.entries.encode(out, |e| {
+        let starts = self.found_as.iter().map(|f| f.entries);
+        Grouped::encode_parts(out, starts, &self.entries, |e| {
             let p_keys = e.prefix_keys.to_le_bytes();
             [
                 e.affixes,
@@ -480,7 +484,7 @@ impl Matcher {
             (fits && after).then_some((pattern, word))
         })?;
         let fits = last_affix <= affixes.len() as u64 && affixes_end <= affix_bytes.len() as u64;
-        let whole = input.is_empty() && entries.keys() <= patterns && word_of.len() == words;
+        let whole = input.is_empty() && entries.keys() == patterns && word_of.len() == words;
         (whole && fits).then(|| {
             Matcher::of_parts(
                 automaton,
@@ -552,7 +556,7 @@ impl Matcher {
         for &(anchor, anchor_start, anchor_end) in anchors {
             // Read by the walk that found it, so still in the caches.
             let (first, end) = (self.found_as[anchor].entries, self.found_as[anchor + 1].entries);
-            let entries = &self.entries.items()[first as usize..end as usize];
+            let entries = &self.entries[first as usize..end as usize];
             let before = window_before(bytes, anchor_start);
             let after = window_after(bytes, anchor_end);
             let (prefix, suffix) = (prefix_key(before), suffix_key(after));

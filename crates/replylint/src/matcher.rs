@@ -13,6 +13,7 @@
 
 use std::borrow::{Borrow, Cow};
 use std::cmp::Reverse;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -502,10 +503,16 @@ impl Matcher {
         self.found_as.iter().filter(|f| f.word != NO_WORD).count()
     }
 
-    /// How many patterns the automaton holds: the anchors, then the words asked for that are
-    /// not anchors.
+    /// How many patterns the automaton holds, anchors and words asked for alike, numbered in
+    /// the order of their states in its trie.
     fn patterns(&self) -> usize {
         self.automaton.patterns()
+    }
+
+    /// Where the [entries](Matcher::entries) of `pattern` are: none unless it is an anchor.
+    #[inline(always)]
+    fn entries_of(&self, pattern: usize) -> Range<usize> {
+        self.found_as[pattern].entries as usize..self.found_as[pattern + 1].entries as usize
     }
 
     /// The anchors and the words asked for that occur in `haystack` where a word may start,
@@ -528,12 +535,12 @@ impl Matcher {
         self.automaton.find(haystack, |pattern, start, end| {
             // An anchor that ends inside a word anchors nothing there: every suffix begins with
             // the joining space, and without one the match would end inside the word.
-            let (here, next) = (self.found_as[pattern], self.found_as[pattern + 1]);
-            if here.entries < next.entries && ends_on_boundary(haystack, end) {
+            if !self.entries_of(pattern).is_empty() && ends_on_boundary(haystack, end) {
                 found.anchors.push((pattern, start, end));
             }
-            if here.word != NO_WORD {
-                found.words.push((here.word as usize, start, end));
+            let word = self.found_as[pattern].word;
+            if word != NO_WORD {
+                found.words.push((word as usize, start, end));
             }
         });
     }
@@ -554,9 +561,8 @@ impl Matcher {
         let mut candidates: Vec<RawMatch> = Vec::new();
         let bytes = haystack.as_bytes();
         for &(anchor, anchor_start, anchor_end) in anchors {
-            // Read by the walk that found it, so still in the caches.
-            let (first, end) = (self.found_as[anchor].entries, self.found_as[anchor + 1].entries);
-            let entries = &self.entries[first as usize..end as usize];
+            // Where they are was read by the walk that found it, so is still in the caches.
+            let entries = &self.entries[self.entries_of(anchor)];
             let before = window_before(bytes, anchor_start);
             let after = window_after(bytes, anchor_end);
             let (prefix, suffix) = (prefix_key(before), suffix_key(after));

@@ -29,10 +29,17 @@ pub(crate) struct TooManyStates;
 /// a base, so the byte alone tells whose child a slot holds. A step of a walk is then an
 /// addition and one comparison, however many children the state has.
 ///
-/// The patterns are numbered in the order of the slots of the states that spell them, so that
-/// a state's slot tells its pattern's number by a count of bits ([`Spellers`]), and a slot
-/// need not hold one: four bytes a slot, and the trie half the size it would be with the
-/// number in it.
+/// Where only one pattern goes on from a state, and none ends before its last byte, the
+/// state is the head of a tail: the rest of the pattern is kept as bytes in [`tails`], not as
+/// a state a byte, and a walk that comes to it compares them with the text at once. Most of
+/// the states of the lexicons' tries lie on such tails (the rest of a word that only one
+/// phrase has), and kept as states they made the trie too large for the second-level cache.
+///
+/// The patterns are numbered in the order of the slots of the states that spell them (a
+/// tail's head for the pattern at its end), so that a state's slot tells its pattern's number
+/// by a count of bits ([`Spellers`]), and a slot need not hold one: four bytes a slot.
+///
+/// [`tails`]: WordStarts::tails
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct WordStarts {
     /// The root in slot 0, the other states where their parents' bases put them, the rest
@@ -40,19 +47,22 @@ pub(crate) struct WordStarts {
     slots: Box<[Slot]>,
     /// For each eight slots, which of them spell a pattern.
     spellers: Box<[Spellers]>,
+    /// The tails, each its length in a byte, then its bytes, in the order of their heads.
+    tails: Box<[u8]>,
 }
 
 /// One slot of the double array, read whole at every step of a walk: four bytes, so that
 /// sixteen share a cache line. In the low byte, the byte the state is entered on, inverted: 0
 /// in an empty slot and the root's, which no byte of a `str` inverts to (0xFF is never in
-/// UTF-8). Above it, [`Slot::SPELLS`], and above that the base: the child on byte `b` is in
-/// slot `base + b`. A base is unique among the states with children, and above 0; 0 for the
-/// states without.
+/// UTF-8). Above it, [`Slot::SPELLS`] and [`Slot::TAIL`], and above those the base: the child
+/// on byte `b` is in slot `base + b`. A base is unique among the states with children, and
+/// above 0; 0 for the states without; for a tail's head, where its tail starts in
+/// [`WordStarts::tails`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Slot(u32);
 
 /// How many bits a slot has for its base.
-const BASE_BITS: u32 = 23;
+const BASE_BITS: u32 = 22;
 
 /// Which of eight slots in a row spell a pattern, a bit each in the low byte, and above it
 /// how many slots before them do: the number of the pattern a state spells is counted from
@@ -77,14 +87,19 @@ static BITS_SET: [u8; 256] = {
 const BREADTH_FIRST_LEVELS: usize = 4;
 
 impl Slot {
-    /// The bit set when the state spells a pattern.
+    /// The bit set when the state spells a pattern, or heads a tail that does.
     const SPELLS: u32 = 1 << 8;
+    /// The bit set when the state heads a tail.
+    const TAIL: u32 = 1 << 9;
 
     /// The slot of a state entered on the byte whose inverse is `label` (0 for the root),
-    /// whose children are at `base`; `None` when the base needs more than [`BASE_BITS`].
-    fn new(label: u8, spells: bool, base: u32) -> Option<Slot> {
-        (base < 1 << BASE_BITS)
-            .then(|| Slot(base << 9 | if spells { Slot::SPELLS } else { 0 } | u32::from(label)))
+    /// whose children (or tail) are at `base`; `None` when the base needs more than
+    /// [`BASE_BITS`].
+    fn new(label: u8, spells: bool, tail: bool, base: u32) -> Option<Slot> {
+        let flag = |set: bool, bit: u32| if set { bit } else { 0 };
+        (base < 1 << BASE_BITS).then(|| {
+            Slot(base << 10 | flag(spells || tail, Slot::SPELLS) | flag(tail, Slot::TAIL) | u32::from(label))
+        })
     }
 
     /// Whether the state in this slot is the child, on `byte`, of the state whose base led
@@ -94,26 +109,34 @@ impl Slot {
         self.0 as u8 == !byte
     }
 
-    /// Whether the state spells a pattern.
+    /// Whether the state spells a pattern, or heads a tail that does.
     #[inline(always)]
     fn spells(self) -> bool {
         self.0 & Slot::SPELLS != 0
     }
 
-    /// Where the state's children are.
+    /// Whether the state heads a tail.
+    #[inline(always)]
+    fn is_tail(self) -> bool {
+        self.0 & Slot::TAIL != 0
+    }
+
+    /// Where the state's children are, or its tail.
     #[inline(always)]
     fn base(self) -> usize {
-        (self.0 >> 9) as usize
+        (self.0 >> 10) as usize
     }
 }
 
-/// A state while the trie is laid out: its base, and the inverse of the byte it is entered on
-/// (0 while its slot is free) and the pattern it spells.
+/// A state while the trie is laid out: its base (or where its tail starts, if it heads one),
+/// and the inverse of the byte it is entered on (0 while its slot is free) and the pattern it
+/// spells (or its tail does).
 #[derive(Clone, Copy, Debug, Default)]
 struct Draft {
     base: u32,
     label: u8,
     pattern: Option<u32>,
+    tail: bool,
 }
 
 impl WordStarts {
@@ -150,8 +173,22 @@ impl WordStarts {
         // The bytes of a state's children, and their runs.
         let mut children: Vec<u8> = Vec::new();
         let mut child_runs: Vec<(u32, u32)> = Vec::new();
+        let mut tails: Vec<u8> = Vec::new();
         let number = |n: usize| u32::try_from(n).map_err(|_| TooManyStates);
         while let Some((mut lo, hi, depth, slot)) = first_levels.pop_front().or_else(|| to_take.pop()) {
+            // One pattern, which goes on: the rest of it is the state's tail (if its length
+            // fits a byte; if not, the states after take it).
+            let only = order[lo as usize..hi as usize].first().filter(|_| hi - lo == 1);
+            let rest = only.map_or(&[][..], |&i| &patterns[i as usize].as_ref()[depth..]);
+            if depth > 0 && (1..=255).contains(&rest.len()) {
+                let here = &mut layout.slots[slot as usize];
+                here.pattern = only.copied();
+                here.tail = true;
+                here.base = number(tails.len())?;
+                tails.push(rest.len() as u8);
+                tails.extend_from_slice(rest);
+                continue;
+            }
             let run = &mut order[lo as usize..hi as usize];
             sort_by_byte(run, |i| byte_at(i, depth));
             let pattern = match run.first().filter(|&&i| byte_at(i, depth).is_none()) {
@@ -193,6 +230,7 @@ impl WordStarts {
         let end = layout
             .slots
             .iter()
+            .filter(|s| !s.tail)
             .map(|s| s.base as usize + 256)
             .max()
             .unwrap_or(256);
@@ -200,7 +238,7 @@ impl WordStarts {
         let slots = layout
             .slots
             .iter()
-            .map(|d| Slot::new(d.label, d.pattern.is_some(), d.base).ok_or(TooManyStates))
+            .map(|d| Slot::new(d.label, d.pattern.is_some(), d.tail, d.base).ok_or(TooManyStates))
             .collect::<Result<Box<[Slot]>, _>>()?;
         // Each pattern's number: how many states that spell one come before its own.
         let mut numbers = vec![0; patterns.len()];
@@ -211,6 +249,7 @@ impl WordStarts {
         let trie = WordStarts {
             spellers: spellers(&slots),
             slots,
+            tails: tails.into(),
         };
         Ok((trie, numbers))
     }
@@ -228,17 +267,30 @@ impl WordStarts {
     #[cfg_attr(not(test), allow(dead_code))] // build.rs writes it
     pub fn encode(&self, out: &mut Out) {
         out.rows(self.slots.iter().map(|s| [s.0]));
+        out.bytes(&self.tails);
     }
 
     /// Reads back what [`WordStarts::encode`] wrote, for `patterns` patterns; `None` unless
-    /// the slot of every byte after every base is there, so no walk can index past them, and
-    /// as many states spell a pattern as there are patterns.
+    /// the slot of every byte after every base is there and every tail, so no walk can index
+    /// past them, and as many states spell a pattern as there are patterns.
     pub fn decode(input: &mut In<'_>, patterns: usize) -> Option<WordStarts> {
         let slots: Box<[Slot]> = input.rows(|[slot]| Some(Slot(slot)))?.into();
-        let whole = !slots.is_empty() && slots.iter().all(|s| s.base() + 256 <= slots.len());
+        let tails: Box<[u8]> = input.bytes()?.into();
+        let fits = |s: &Slot| match s.is_tail() {
+            // A head that did not spell its tail's pattern would be stepped past.
+            true => {
+                s.spells()
+                    && tails
+                        .get(s.base())
+                        .is_some_and(|&len| s.base() + usize::from(len) < tails.len())
+            }
+            false => s.base() + 256 <= slots.len(),
+        };
+        let whole = !slots.is_empty() && slots.iter().all(fits);
         let trie = WordStarts {
             spellers: spellers(&slots),
             slots,
+            tails,
         };
         (whole && trie.patterns() == patterns).then_some(trie)
     }
@@ -249,6 +301,13 @@ impl WordStarts {
         let Spellers(spellers) = self.spellers[slot / 8];
         let before_in_eight = spellers as u8 & ((1 << (slot % 8)) - 1);
         (spellers >> 8) as usize + usize::from(BITS_SET[usize::from(before_in_eight)])
+    }
+
+    /// The bytes of the tail `head` heads.
+    #[inline(always)]
+    fn tail(&self, head: Slot) -> &[u8] {
+        let len = usize::from(self.tails[head.base()]);
+        &self.tails[head.base() + 1..][..len]
     }
 
     /// Calls `found(pattern, start, end)` for every pattern that occurs in `haystack`
@@ -283,7 +342,7 @@ impl WordStarts {
 
     /// Follows the trie from the state `here` in `slot`, entered on the byte at `start`, until
     /// no pattern can go on, reporting the patterns that start there. Each step reads one
-    /// slot: the child's, whose label tells whether it is one.
+    /// slot: the child's, whose label tells whether it is one; a tail is compared whole.
     fn walk(
         &self,
         bytes: &[u8],
@@ -294,6 +353,13 @@ impl WordStarts {
         let mut end = start + 1;
         loop {
             if here.spells() {
+                if here.is_tail() {
+                    let tail = self.tail(here);
+                    if bytes.get(end..end + tail.len()) == Some(tail) {
+                        found(self.number(slot), start, end + tail.len());
+                    }
+                    return;
+                }
                 found(self.number(slot), start, end);
             }
             let Some(&next) = bytes.get(end) else { return };
@@ -544,6 +610,43 @@ mod tests {
     }
 
     #[test]
+    fn where_only_one_pattern_goes_on_the_rest_is_compared_as_a_tail() {
+        let long = "x".repeat(300);
+        let patterns = ["pol", "policy", "policyholder", long.as_str()];
+        let trie = Trie::new(&patterns);
+        // After "policy" only "policyholder" goes on: "older" is its tail. The 300 bytes of
+        // `long` are more than a tail's length byte counts, so its last 255 are the tail.
+        let mut tails: Vec<&[u8]> = (trie.words.slots.iter())
+            .filter(|s| s.is_tail())
+            .map(|&s| trie.words.tail(s))
+            .collect();
+        tails.sort_unstable();
+        assert_eq!(tails, [b"older", &long.as_bytes()[45..]]);
+        assert_eq!(trie.find("policyholder"), [(0, 0, 3), (1, 0, 6), (2, 0, 12)]);
+        // A tail is found only whole, also where the text ends inside it.
+        assert_eq!(trie.find("policyhold"), [(0, 0, 3), (1, 0, 6)]);
+        assert_eq!(trie.find("policyholdr"), [(0, 0, 3), (1, 0, 6)]);
+        assert_eq!(trie.find(&long), [(3, 0, 300)]);
+        assert_eq!(trie.find(&long[1..]), []);
+        assert_eq!(trie.find(&format!("{}y", &long[1..])), []);
+        // Read back, a tail must be whole and its head must spell its pattern.
+        let read = |words: &WordStarts, patterns: usize| {
+            let mut out = Out::default();
+            words.encode(&mut out);
+            WordStarts::decode(&mut In(&out.0), patterns)
+        };
+        assert_eq!(read(&trie.words, 4).as_ref(), Some(&trie.words));
+        let mut cut = trie.words.clone();
+        cut.tails = cut.tails[..cut.tails.len() - 1].into();
+        assert!(read(&cut, 4).is_none());
+        let mut unspelled = trie.words.clone();
+        let head = unspelled.slots.iter().position(|s| s.is_tail()).unwrap();
+        unspelled.slots[head].0 &= !Slot::SPELLS;
+        unspelled.spellers = spellers(&unspelled.slots);
+        assert!(read(&unspelled, 3).is_none());
+    }
+
+    #[test]
     fn word_starts_are_searched_only_where_a_word_may_start() {
         let trie = Trie::new(&["ask", "sk", "a", "ask again", "政策"]);
         // Inside "task" nothing starts; at "ask" every pattern starting there does, shortest
@@ -603,13 +706,17 @@ mod tests {
             seed
         };
         let letters = b"eeeeettttaaaooiinnsshhrdlcumwfgypbvkjxqz";
+        let mut word = || -> Vec<u8> {
+            let len = 3 + next() as usize % 10;
+            (0..len)
+                .map(|_| letters[next() as usize % letters.len()])
+                .collect()
+        };
+        // Phrases of two words, the first of 300, so that past the first levels the states of
+        // the first words branch, as those of a lexicon's phrases do, and are not all tails.
+        let firsts: Vec<Vec<u8>> = (0..300).map(|_| word()).collect();
         let patterns: std::collections::BTreeSet<Vec<u8>> = (0..3000)
-            .map(|_| {
-                let len = 3 + next() as usize % 10;
-                (0..len)
-                    .map(|_| letters[next() as usize % letters.len()])
-                    .collect()
-            })
+            .map(|i| [&firsts[i % 300][..], b" ", &word()].concat())
             .collect();
         let patterns: Vec<Vec<u8>> = patterns.into_iter().collect();
         let (words, _) = WordStarts::new(&patterns).unwrap();
@@ -621,6 +728,9 @@ mod tests {
             let mut slot = words.slots[0].base() + usize::from(pattern[0]);
             first_levels.insert(slot);
             for (depth, &b) in (2..).zip(&pattern[1..]) {
+                if words.slots[slot].is_tail() {
+                    break;
+                }
                 let child = words.slots[slot].base() + usize::from(b);
                 assert!(words.slots[child].entered_on(b));
                 if depth < BREADTH_FIRST_LEVELS {
@@ -631,15 +741,14 @@ mod tests {
                 slot = child;
             }
         }
-        // At the median, a step below the first levels stays within eight slots, a cache
-        // line: those states are taken depth first. (Taken breadth first, a level apart, a
-        // step went 1,880 slots.)
+        // At the median, a step below the first levels stays within 16 slots, a cache line
+        // (8 here): those states are taken depth first. The rest of a phrase that no other
+        // phrase shares is a tail, compared whole, and takes no steps.
         distances.sort_unstable();
         let median = distances[distances.len() / 2];
-        assert!(median <= 8, "a step goes {median} slots at the median");
-        // The states of the first levels lie together at the start: 3,097 of them up to slot
-        // 3,361. (Taken depth first, among the deeper states, they reached slot 16,567 of
-        // 16,725.)
+        assert!(median <= 16, "a step goes {median} slots at the median");
+        // The states of the first levels lie together at the start: 522 of them up to slot
+        // 629.
         let last = *first_levels.last().unwrap();
         assert!(
             last < 2 * first_levels.len(),
@@ -658,7 +767,11 @@ mod tests {
         // The numbers rise with the slots of the states that spell the patterns.
         let slot_of = |pattern: &str| {
             let mut slot = 0;
+            // Down to the state that spells it, or the head of its tail.
             for &b in pattern.as_bytes() {
+                if words.slots[slot].is_tail() {
+                    break;
+                }
                 slot = words.slots[slot].base() + usize::from(b);
             }
             slot

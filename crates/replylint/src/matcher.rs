@@ -361,8 +361,9 @@ impl Matcher {
             };
             word_of.push((pattern, narrow(i)?));
         }
-        let (automaton, numbers) = WordStarts::new(&anchors)
-            .map_err(|_| Error::TooLarge("more than 8 million automaton states".into()))?;
+        let (automaton, numbers) = WordStarts::new(&anchors).map_err(|_| {
+            Error::TooLarge("more than 4 million automaton states, or 4 MB of their tails".into())
+        })?;
         // By the numbers the automaton finds them by; grouped in order, so each anchor's
         // entries stay in rule order.
         let entries = Grouped::new(

@@ -94,11 +94,12 @@ impl Slot {
 
     /// The slot of a state entered on the byte whose inverse is `label` (0 for the root),
     /// whose children (or tail) are at `base`; `None` when the base needs more than
-    /// [`BASE_BITS`].
+    /// [`BASE_BITS`]. A tail's head spells the pattern at its tail's end.
     fn new(label: u8, spells: bool, tail: bool, base: u32) -> Option<Slot> {
+        debug_assert!(spells || !tail);
         let flag = |set: bool, bit: u32| if set { bit } else { 0 };
         (base < 1 << BASE_BITS).then(|| {
-            Slot(base << 10 | flag(spells || tail, Slot::SPELLS) | flag(tail, Slot::TAIL) | u32::from(label))
+            Slot(base << 10 | flag(spells, Slot::SPELLS) | flag(tail, Slot::TAIL) | u32::from(label))
         })
     }
 

@@ -20,6 +20,9 @@ mod error;
 #[path = "src/grouped.rs"]
 mod grouped;
 #[allow(dead_code)]
+#[path = "src/heuristics.rs"]
+mod heuristics;
+#[allow(dead_code)]
 #[path = "src/lexicon.rs"]
 mod lexicon;
 #[allow(dead_code)]
@@ -61,6 +64,7 @@ fn main() {
         "category",
         "error",
         "grouped",
+        "heuristics",
         "lexicon",
         "matcher",
         "normalize",
@@ -68,6 +72,7 @@ fn main() {
         "pattern",
         "search",
         "snapshot",
+        "swar",
     ] {
         println!("cargo::rerun-if-changed=src/{shared}.rs");
     }

@@ -926,8 +926,13 @@ impl Analyzer {
         // words for the robotic-opener templates, which are not folded.
         let mut first_chunk: Option<(usize, Normalized)> = None;
         let mut found = FOUND.take();
+        // The shape rules' pairs, found by normalising the text when it is one chunk.
+        let mut pairs = None;
         for (offset, chunk) in chunks(text) {
             let mut normalized = normalize(chunk);
+            if chunk.len() == text.len() {
+                pairs = normalized.pairs();
+            }
             // One walk finds the anchors, the context words, the spelling variants and the
             // particles. Variants are rare: a chunk is folded, and walked again, only when
             // the walk met one.
@@ -1002,7 +1007,7 @@ impl Analyzer {
             let selected = filter::select(text, None, &inner.rules, inner.min_severity, hits, Vec::new());
             return report::build(text, &selected, &inner.rules, &[]);
         }
-        let shapes = heuristics::find(text, &inner.everyday);
+        let shapes = heuristics::find(text, &inner.everyday, pairs);
         let rules = &inner.shape_rules;
         let mut shape_hits: Vec<Hit> = [
             (rules.acronym, shapes.acronyms),

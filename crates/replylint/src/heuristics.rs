@@ -32,10 +32,14 @@ pub(crate) struct ShapeHits {
 /// The fewest all-caps words in a row that count as shouting.
 const SHOUTING_MIN_WORDS: usize = 3;
 
-/// Finds every shape rule's spans in `text`. `everyday` holds the acronyms never to report.
-pub(crate) fn find(text: &str, everyday: &FxHashSet<String>) -> ShapeHits {
+/// Finds every shape rule's spans in `text`. `everyday` holds the acronyms never to report;
+/// `pairs` are the text's [`Pairs`] when they are known already, as [`normalize`] finds them
+/// in passing.
+///
+/// [`normalize`]: crate::normalize::normalize
+pub(crate) fn find(text: &str, everyday: &FxHashSet<String>, pairs: Option<Pairs>) -> ShapeHits {
     let mut hits = ShapeHits::default();
-    let pairs = pairs_in_a_row(text);
+    let pairs = pairs.unwrap_or_else(|| pairs_in_a_row(text));
     if pairs.capitals {
         find_capitals(text, everyday, &mut hits);
     }
@@ -45,26 +49,22 @@ pub(crate) fn find(text: &str, everyday: &FxHashSet<String>) -> ShapeHits {
     hits
 }
 
-/// Which of the shape rules' pairs stand in a text: most replies have neither, and this one
-/// cheap pass spares them the word-by-word checks.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Pairs {
+/// Which of the shape rules' pairs stand in a text: most replies have neither, and knowing
+/// it spares them the word-by-word checks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Pairs {
     /// Two capital letters together (combining marks between them aside): every all-caps
     /// word of two letters or more has such a pair.
-    capitals: bool,
+    pub capitals: bool,
     /// Two of `!`/`?` side by side: every run has them.
-    punctuation: bool,
+    pub punctuation: bool,
 }
 
 // Out of line: inlined into the analysis, its loop compiled to more instructions.
 #[inline(never)]
 fn pairs_in_a_row(text: &str) -> Pairs {
     let bytes = text.as_bytes();
-    let (mut capitals, mut runs) = (0, 0);
-    // Whether the last character was a capital (combining marks after it left out) and
-    // whether it was one of the punctuation marks of runs, as the high bit of a byte: as
-    // `swar::after_same` carries them from one word of eight bytes to the next.
-    let (mut last_capital, mut last_one) = (0, 0);
+    let mut scan = PairScan::default();
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
         // Each character is a capital, a mark (which leaves a capital before it where it
@@ -75,9 +75,7 @@ fn pairs_in_a_row(text: &str) -> Pairs {
             if let Some(eight) = bytes.get(at..at + 8) {
                 let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
                 if swar::non_ascii(word) == 0 {
-                    capitals |= swar::after_same(swar::ascii_between(word, b'A', b'Z'), &mut last_capital);
-                    let run = swar::equal(word, b'!') | swar::equal(word, b'?');
-                    runs |= swar::after_same(run, &mut last_one);
+                    scan.ascii_word(word);
                     at += 8;
                     continue;
                 }
@@ -109,25 +107,102 @@ fn pairs_in_a_row(text: &str) -> Pairs {
                 }
             }
         };
-        if upper {
-            capitals |= last_capital;
-            last_capital = HIGH_BIT;
-        } else if !mark {
-            last_capital = 0;
-        }
-        runs |= if one { last_one } else { 0 };
-        last_one = if one { HIGH_BIT } else { 0 };
+        scan.character(upper, mark, one);
     }
-    Pairs {
-        capitals: capitals != 0,
-        punctuation: runs != 0,
+    scan.pairs()
+}
+
+/// A pass over a text, character by character or eight ASCII bytes at a time, finding its
+/// [`Pairs`].
+#[derive(Debug, Default)]
+pub(crate) struct PairScan {
+    capitals: u64,
+    runs: u64,
+    // Whether the last character was a capital (combining marks after it left out) and
+    // whether it was one of the punctuation marks of runs, as the high bit of a byte: as
+    // `swar::after_same` carries them from one word of eight bytes to the next.
+    last_capital: u64,
+    last_one: u64,
+}
+
+impl PairScan {
+    /// Takes the next eight bytes of the text, all ASCII, as one little-endian word; zero
+    /// bytes after the end of the text pad the last one.
+    #[inline(always)]
+    pub fn ascii_word(&mut self, word: u64) {
+        let capitals = swar::ascii_between(word, b'A', b'Z');
+        self.capitals |= swar::after_same(capitals, &mut self.last_capital);
+        let run = swar::equal(word, b'!') | swar::equal(word, b'?');
+        self.runs |= swar::after_same(run, &mut self.last_one);
+    }
+
+    /// Takes the next character: whether it is a capital, a combining mark, and one of the
+    /// punctuation marks of runs.
+    #[inline(always)]
+    fn character(&mut self, upper: bool, mark: bool, one: bool) {
+        if upper {
+            self.capitals |= self.last_capital;
+            self.last_capital = HIGH_BIT;
+        } else if !mark {
+            self.last_capital = 0;
+        }
+        self.runs |= if one { self.last_one } else { 0 };
+        self.last_one = if one { HIGH_BIT } else { 0 };
+    }
+
+    /// The pairs of the text taken so far.
+    pub fn pairs(&self) -> Pairs {
+        Pairs {
+            capitals: self.capitals != 0,
+            punctuation: self.runs != 0,
+        }
     }
 }
 
 /// The high bit of a byte, as [`swar`] marks the bytes that pass a test.
 const HIGH_BIT: u64 = 0x80;
 
-fn is_run_punctuation(c: char) -> bool {
+/// The [`Pairs`] of a text found from its capitals and its punctuation marks of runs alone,
+/// each with where it stands, as [`normalize`] meets them: it passes the other characters
+/// in runs.
+///
+/// [`normalize`]: crate::normalize::normalize
+#[derive(Debug, Default)]
+pub(crate) struct PairsAround {
+    /// Where the last capital and the last punctuation mark of runs taken end.
+    capital_end: Option<usize>,
+    one_end: Option<usize>,
+    pairs: Pairs,
+}
+
+impl PairsAround {
+    /// Takes the character `c` at byte `at` of `text`. Each capital and punctuation mark of
+    /// runs of the text must be taken, in order; other characters may be, and count for
+    /// nothing.
+    #[inline]
+    pub fn take(&mut self, text: &str, at: usize, c: char) {
+        if is_uppercase(c) {
+            // Two capitals with nothing but combining marks between them.
+            if (self.capital_end).is_some_and(|end| text[end..at].chars().all(is_mark)) {
+                self.pairs.capitals = true;
+            }
+            self.capital_end = Some(at + c.len_utf8());
+        } else if is_run_punctuation(c) {
+            if self.one_end == Some(at) {
+                self.pairs.punctuation = true;
+            }
+            self.one_end = Some(at + c.len_utf8());
+        }
+    }
+
+    /// The pairs of the text, all of whose capitals and punctuation marks of runs were taken.
+    pub fn pairs(&self) -> Pairs {
+        self.pairs
+    }
+}
+
+/// True for the punctuation marks that a run is made of (`!!`, `?!`).
+pub(crate) fn is_run_punctuation(c: char) -> bool {
     matches!(c, '!' | '?' | '！' | '？' | '؟')
 }
 
@@ -257,6 +332,7 @@ fn is_definition(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::normalize;
 
     fn spans<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
         spans.iter().map(|&(s, e)| &text[s..e]).collect()
@@ -266,12 +342,19 @@ mod tests {
         INTERNATIONAL_ACRONYMS.iter().map(|s| s.to_string()).collect()
     }
 
+    /// The shape rules' spans in `text`, with the pairs normalising it finds, as an analysis
+    /// finds them.
+    fn shapes(text: &str) -> ShapeHits {
+        find(text, &everyday(), normalize(text).pairs())
+    }
+
     #[test]
     fn the_prefilter_finds_the_pairs_it_stands_for() {
-        // ASCII, two, three and four bytes long: capitals, marks, the punctuation of runs,
+        // ASCII, two, three and four bytes long: capitals (one that is its own lowercase),
+        // marks (one that a text in NFC may hold after a capital), the punctuation of runs,
         // others.
         let alphabet = [
-            'A', 'z', 'Д', 'д', 'Ḁ', '𝐀', '\u{301}', '\u{20D0}', '!', '?', '？', '؟', '。', ' ',
+            'A', 'z', 'Д', 'д', 'Ḁ', '𝐀', 'ℂ', '\u{301}', 'ி', '!', '?', '？', '؟', '。', ' ',
         ];
         // Each short text also between ASCII and other text, so that it stands at every place
         // of the eight-byte words the ASCII is taken in, and its pairs across two of them,
@@ -296,6 +379,9 @@ mod tests {
                     punctuation: chars.windows(2).any(|w| w.iter().all(|&c| is_run_punctuation(c))),
                 };
                 assert_eq!(pairs_in_a_row(&text), expected, "{text:?}");
+                // Normalising finds them too, in passing, in every text in NFC.
+                let nfc = unicode_normalization::is_nfc(&text);
+                assert_eq!(normalize(&text).pairs(), nfc.then_some(expected), "{text:?}");
             }
         }
     }
@@ -324,7 +410,7 @@ mod tests {
     #[test]
     fn undefined_acronyms_are_reported_once() {
         let text = "Your RMA is in the L2 queue. The RMA ships when QA is done.";
-        let hits = find(text, &everyday());
+        let hits = shapes(text);
         assert_eq!(spans(text, &hits.acronyms), ["RMA", "QA"]);
     }
 
@@ -332,20 +418,22 @@ mod tests {
     fn defined_acronyms_are_not_reported() {
         let text =
             "Your return authorisation (RMA) is ready. SLA (service level agreement) applies. RMA again.";
-        assert!(find(text, &everyday()).acronyms.is_empty());
+        assert!(shapes(text).acronyms.is_empty());
     }
 
     #[test]
     fn everyday_acronyms_are_not_reported() {
         let text = "Send the PDF by SMS, OK?";
-        assert!(find(text, &everyday()).acronyms.is_empty());
+        assert!(shapes(text).acronyms.is_empty());
     }
 
     #[test]
     fn decomposed_accents_match_the_everyday_list() {
         let everyday: FxHashSet<String> = ["ÁSZF".to_string()].into_iter().collect();
         let decomposed: String = "Az ÁSZF-et csatoltam.".nfd().collect();
-        assert!(find(&decomposed, &everyday).acronyms.is_empty());
+        assert!(find(&decomposed, &everyday, normalize(&decomposed).pairs())
+            .acronyms
+            .is_empty());
     }
 
     #[test]
@@ -353,34 +441,34 @@ mod tests {
         // In NFD a combining accent stands between "É" and the next capital.
         let text: String = "Az ÉMÁSZ ügyfélszáma kell.".nfd().collect();
         let expected: String = "ÉMÁSZ".nfd().collect();
-        assert_eq!(spans(&text, &find(&text, &everyday()).acronyms), [expected]);
+        assert_eq!(spans(&text, &shapes(&text).acronyms), [expected]);
     }
 
     #[test]
     fn words_are_judged_in_nfc() {
         // "ῼ" is a titlecase letter; in NFD it is a capital omega and a combining mark.
         let nfd: String = "ῼϒ".nfd().collect();
-        assert!(find("ῼϒ", &everyday()).acronyms.is_empty());
-        assert!(find(&nfd, &everyday()).acronyms.is_empty());
+        assert!(shapes("ῼϒ").acronyms.is_empty());
+        assert!(shapes(&nfd).acronyms.is_empty());
     }
 
     #[test]
     fn text_without_two_capitals_together_has_no_caps_words() {
         let text = "Dear Anna, As I said, Your Order Is Here. A B C D!";
-        let hits = find(text, &everyday());
+        let hits = shapes(text);
         assert!(hits.acronyms.is_empty() && hits.shouting.is_empty());
     }
 
     #[test]
     fn cyrillic_acronyms_count() {
         let text = "Укажите ваш СНИЛС.";
-        assert_eq!(spans(text, &find(text, &everyday()).acronyms), ["СНИЛС"]);
+        assert_eq!(spans(text, &shapes(text).acronyms), ["СНИЛС"]);
     }
 
     #[test]
     fn shouting_is_three_caps_words_in_a_row() {
         let text = "PLEASE DO NOT call again. The FAQ is OK.";
-        let hits = find(text, &everyday());
+        let hits = shapes(text);
         assert_eq!(spans(text, &hits.shouting), ["PLEASE DO NOT"]);
         assert!(
             hits.acronyms.is_empty(),
@@ -390,16 +478,14 @@ mod tests {
 
     #[test]
     fn two_caps_words_are_not_shouting() {
-        assert!(find("Check the RMA FORM please.", &everyday())
-            .shouting
-            .is_empty());
+        assert!(shapes("Check the RMA FORM please.").shouting.is_empty());
     }
 
     #[test]
     fn punctuation_runs() {
         let text = "Really?! Yes!! Fine! ok？？ لماذا؟؟";
         assert_eq!(
-            spans(text, &find(text, &everyday()).punctuation_runs),
+            spans(text, &shapes(text).punctuation_runs),
             ["?!", "!!", "？？", "؟؟"]
         );
     }
@@ -407,6 +493,6 @@ mod tests {
     #[test]
     fn single_letters_and_codes_are_not_acronyms() {
         let text = "I am in queue L2, error E404, plan 4G.";
-        assert!(find(text, &everyday()).acronyms.is_empty());
+        assert!(shapes(text).acronyms.is_empty());
     }
 }

@@ -20,6 +20,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::heuristics::{is_run_punctuation, PairScan, Pairs, PairsAround};
 use crate::search::WordStarts;
 use crate::swar;
 use std::borrow::Cow;
@@ -37,12 +38,20 @@ pub struct Normalized {
     /// Empty while every character kept its length and place (the common case), in which
     /// case offsets are the same in both texts.
     origins: Vec<u32>,
+    /// The original's capitals and punctuation marks of runs in pairs, when the pass that
+    /// made the text saw them all (it does unless the original was not in NFC).
+    pairs: Option<Pairs>,
 }
 
 impl Normalized {
     /// The normalised text.
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// Which of the shape rules' pairs stand in the original text, if known.
+    pub(crate) fn pairs(&self) -> Option<Pairs> {
+        self.pairs
     }
 
     /// Maps the normalised span `start..end` (on char boundaries, not empty) back to the
@@ -101,6 +110,7 @@ impl Normalized {
         let mut out = Normalized {
             text: String::with_capacity(text.len()),
             origins: Vec::with_capacity(text.len()),
+            pairs: self.pairs,
         };
         let mut at = 0;
         for (start, end, replacement) in edits {
@@ -140,20 +150,28 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// [`normalize`] for any text.
 fn normalize_unicode(text: &str) -> Normalized {
-    let out = fold_composed(text).unwrap_or_else(|| fold_clusters(text));
+    let (out, pairs) = match fold_composed(text) {
+        Some((out, pairs)) => (out, Some(pairs)),
+        None => (fold_clusters(text), None),
+    };
     Normalized {
         text: out.text,
         origins: out.origins,
+        pairs,
     }
 }
 
-/// Folds a text in NFC character by character; `None` when it is not in NFC, which is only
-/// checked around the characters that are not [composed](is_composed): most texts have none.
-fn fold_composed(text: &str) -> Option<Builder> {
+/// Folds a text in NFC character by character, finding its [`Pairs`] on the way; `None`
+/// when it is not in NFC, which is only checked around the characters that are not
+/// [composed](is_composed): most texts have none.
+fn fold_composed(text: &str) -> Option<(Builder, Pairs)> {
     let mut out = Builder {
         text: String::with_capacity(text.len()),
         origins: Vec::new(),
     };
+    // Runs of plain characters hold no capital and no punctuation mark of runs: each of
+    // those is taken below.
+    let mut pairs = PairsAround::default();
     // The text before this byte is known to be in NFC.
     let mut checked = 0;
     let mut i = 0;
@@ -173,10 +191,11 @@ fn fold_composed(text: &str) -> Option<Builder> {
             }
             checked = segment.end;
         }
+        pairs.take(text, i, c);
         out.push(c, i, i + len);
         i += len;
     }
-    Some(out)
+    Some((out, pairs.pairs()))
 }
 
 /// The bytes of `text` around the character at `at` that NFC rewrites, if anything, without
@@ -247,15 +266,18 @@ fn plain_run(text: &str, from: usize) -> usize {
     at
 }
 
-/// Which ASCII characters are [plain](is_plain): all but capitals, whitespace and the
-/// backtick.
+/// Which ASCII characters are [plain](is_plain): all but capitals, whitespace, the backtick
+/// and the punctuation marks of runs.
 static ASCII_PLAIN: [bool; 128] = {
     let mut table = [false; 128];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        table[b] =
-            !(c.is_ascii_uppercase() || matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b'`'));
+        table[b] = !(c.is_ascii_uppercase()
+            || matches!(
+                c,
+                b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ' | b'`' | b'!' | b'?'
+            ));
         b += 1;
     }
     table
@@ -267,17 +289,21 @@ fn normalize_ascii(text: &str) -> Normalized {
     let bytes = text.as_bytes();
     // Most replies have no whitespace but single spaces and no backtick: lowercasing them is
     // all there is to do. One pass tells, eight bytes at a time: other whitespace (tab to
-    // carriage return), a backtick, or a space after a space.
+    // carriage return), a backtick, or a space after a space. It finds the text's pairs too.
     let (mut folds, mut last_space) = (0, 0);
+    let mut pairs = PairScan::default();
     for word in swar::words(bytes) {
         folds |= swar::ascii_between(word, b'\t', b'\r')
             | swar::equal(word, b'`')
             | swar::after_same(swar::equal(word, b' '), &mut last_space);
+        pairs.ascii_word(word);
     }
+    let pairs = Some(pairs.pairs());
     if folds == 0 {
         return Normalized {
             text: text.to_ascii_lowercase(),
             origins: Vec::new(),
+            pairs,
         };
     }
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
@@ -302,6 +328,7 @@ fn normalize_ascii(text: &str) -> Normalized {
     Normalized {
         text: String::from_utf8(out).expect("ASCII folds to ASCII"),
         origins,
+        pairs,
     }
 }
 
@@ -437,6 +464,7 @@ impl WordFolds {
         let n = Normalized {
             text: literal.to_string(),
             origins: Vec::new(),
+            pairs: None,
         };
         Cow::Owned(self.apply(n).text.trim().to_string())
     }
@@ -505,6 +533,7 @@ impl Particles {
         let n = Normalized {
             text: literal.to_string(),
             origins: Vec::new(),
+            pairs: None,
         };
         self.apply(&n)
             .map_or_else(|| literal.to_string(), |n| n.text.trim().to_string())
@@ -684,7 +713,9 @@ pub(crate) fn is_nfc_by_quick_check(text: &str) -> bool {
     true
 }
 
-/// True for [composed](is_composed) characters that [`normalize`] leaves as they are.
+/// True for [composed](is_composed) characters that [`normalize`] leaves as they are and
+/// passes in runs: not capitals, which it folds or [takes](PairsAround::take) one by one,
+/// nor the punctuation marks of runs, which it takes so.
 fn is_plain(c: char) -> bool {
     in_class(c, PLAIN)
 }
@@ -778,7 +809,8 @@ pub(crate) fn char_class_bits() -> CharClassBits {
         if composed {
             bits[COMPOSED][i / 64] |= 1 << (i % 64);
         }
-        if composed && !c.is_whitespace() && folded.chars().eq(std::iter::once(c)) {
+        let taken_alone = c.is_uppercase() || is_run_punctuation(c);
+        if composed && !c.is_whitespace() && !taken_alone && folded.chars().eq(std::iter::once(c)) {
             bits[PLAIN][i / 64] |= 1 << (i % 64);
         }
         if c.is_uppercase() {

@@ -1,5 +1,6 @@
 //! Normalisation: one pass that turns a reply into the form patterns are written in, and
-//! remembers where every byte came from.
+//! remembers where every byte came from. On the way it notes whether the reply has two
+//! capitals or two of `!`/`?` side by side, which the shape rules look for.
 //!
 //! Both the text and every lexicon pattern go through [`normalize`], so a pattern matches
 //! however the customer's keyboard spelled it:

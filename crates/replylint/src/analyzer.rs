@@ -663,7 +663,6 @@ impl AnalyzerBuilder {
                 everyday,
                 min_severity: self.min_severity,
                 languages: language_codes,
-                folds,
                 walk_words,
                 detector,
                 detected_language_only: self.detected_language_only,
@@ -774,7 +773,6 @@ struct Inner {
     everyday: FxHashSet<String>,
     min_severity: Severity,
     languages: Vec<String>,
-    folds: WordFolds,
     /// What the words the matcher finds besides anchors stand for.
     walk_words: WalkWords,
     /// Tells the language of a message among the active lexicons.
@@ -937,11 +935,13 @@ impl Analyzer {
             // particles. Variants are rare: a chunk is folded, and walked again, only when
             // the walk met one.
             inner.matcher.find_into(normalized.as_str(), &mut found);
-            if inner.walk_words.has_variant(normalized.as_str(), &found.words) {
+            let variants = inner.walk_words.variants(normalized.as_str(), &found.words);
+            if !variants.is_empty() {
+                let folded = normalized.rewrite(variants);
                 if offset == 0 {
-                    first_chunk = Some((chunk.len(), normalized.clone()));
+                    first_chunk = Some((chunk.len(), normalized));
                 }
-                normalized = inner.folds.apply(normalized);
+                normalized = folded;
                 inner.matcher.find_into(normalized.as_str(), &mut found);
             }
             let chunk_cues = inner.cues.in_chunk(&found.words, &normalized, chunk, offset);
@@ -1380,6 +1380,32 @@ mod tests {
             assert_eq!(read.pattern_words(), fresh.pattern_words(), "{}", b.code);
             assert_eq!(read.openers(), fresh.openers(), "{}", b.code);
         }
+    }
+
+    #[test]
+    fn the_walk_folds_the_spelling_variants_as_the_folds_own_search_does() {
+        // Every example and guardrail of every built-in lexicon, and each again in capitals
+        // and with a variant standing whole or inside a word around it.
+        let lexicons: Vec<&Lexicon> = builtin_lexicons().iter().collect();
+        let folds = assemble::word_folds(&lexicons);
+        let analyzer = Analyzer::new();
+        let inner = &*analyzer.inner;
+        let mut folded = 0;
+        for text in lexicons
+            .iter()
+            .flat_map(|lexicon| lexicon.rules())
+            .flat_map(|rule| rule.examples.iter().chain(&rule.guardrails))
+            .flat_map(|t| [t.clone(), t.to_uppercase(), format!("nang {t} nangyari, nang")])
+        {
+            let normalized = normalize(&text);
+            let found = inner.matcher.find(normalized.as_str());
+            let variants = inner.walk_words.variants(normalized.as_str(), &found.words);
+            folded += usize::from(!variants.is_empty());
+            let by_walk = normalized.rewrite(variants);
+            let by_search = folds.apply(normalized);
+            assert_eq!(by_walk.as_str(), by_search.as_str(), "{text:?}");
+        }
+        assert!(folded > 1_000, "{folded}");
     }
 
     #[test]

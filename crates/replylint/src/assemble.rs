@@ -18,7 +18,6 @@ pub(crate) fn word_folds(lexicons: &[&Lexicon]) -> WordFolds {
     for lexicon in lexicons {
         folds.add(lexicon.language().word_variants.iter().map(|(v, c)| (v, c)));
     }
-    folds.prepare();
     folds
 }
 
@@ -106,8 +105,9 @@ pub(crate) fn splits<'l>(
 /// variant to fold and where its particles are, which took a walk each.
 #[derive(Debug)]
 pub(crate) struct WalkWords {
-    /// Whether each word is a spelling variant of the analyzer's [`WordFolds`].
-    variant: Vec<bool>,
+    /// The canonical form of each word that is a spelling variant of the analyzer's
+    /// [`WordFolds`].
+    canonical: Vec<Option<String>>,
     /// The particle groups of which each word is a particle.
     particle_of: Vec<Groups>,
     /// How many particle groups there are; the first has no particles.
@@ -126,7 +126,7 @@ impl WalkWords {
         let mut words: Vec<&str> = cue_words.iter().map(|&(word, _)| word).collect();
         let cues = words.len();
         let mut roles = WalkWords {
-            variant: vec![false; cues],
+            canonical: vec![None; cues],
             particle_of: vec![Groups::default(); cues],
             groups: particles.len(),
         };
@@ -134,14 +134,14 @@ impl WalkWords {
         let mut add = |word, roles: &mut WalkWords| {
             *index.entry(word).or_insert_with(|| {
                 words.push(word);
-                roles.variant.push(false);
+                roles.canonical.push(None);
                 roles.particle_of.push(Groups::default());
                 words.len() - 1
             })
         };
-        for word in folds.variant_words() {
+        for (word, canonical) in folds.variant_words() {
             let i = add(word, &mut roles);
-            roles.variant[i] = true;
+            roles.canonical[i] = Some(canonical.to_string());
         }
         for (group, particles) in particles.iter().enumerate() {
             for word in particles.words() {
@@ -157,11 +157,17 @@ impl WalkWords {
         self.groups
     }
 
-    /// True when a spelling variant stands whole among the words `found` in `text`.
-    pub fn has_variant(&self, text: &str, found: &[(usize, usize, usize)]) -> bool {
+    /// The spelling variants that stand whole among the words `found` in `text`, in the
+    /// order found, each with its canonical form: the edits that fold the text, what
+    /// [`WordFolds::apply`] would search the text for again.
+    pub fn variants(&self, text: &str, found: &[(usize, usize, usize)]) -> Vec<(usize, usize, &str)> {
         found
             .iter()
-            .any(|&(word, start, end)| self.variant[word] && stands_whole(text, start, end))
+            .filter_map(|&(word, start, end)| {
+                let canonical = self.canonical[word].as_deref()?;
+                stands_whole(text, start, end).then_some((start, end, canonical))
+            })
+            .collect()
     }
 
     /// Where the particles of `group` stand whole among the words `found` in `text`.
@@ -194,7 +200,7 @@ mod tests {
         let (words, roles) = WalkWords::new(&[("hindi", false), ("po", false)], &folds, &particles);
         // The cues keep their numbers; a particle that is also a cue word is not added again.
         assert_eq!(words, ["hindi", "po", "nang", "ho"]);
-        assert_eq!(roles.variant, [false, false, true, false]);
+        assert_eq!(roles.canonical, [None, None, Some(ng.clone()), None]);
         let of_tagalog: Vec<bool> = roles.particle_of.iter().map(|g| g.contains(1)).collect();
         assert_eq!(of_tagalog, [false, true, false, true]);
         assert!(roles.particle_of.iter().all(|g| !g.contains(0)));
@@ -202,8 +208,9 @@ mod tests {
         // Only words standing whole count: "nangyari" holds "nang" but is another word.
         let text = "hindi po nangyari ho";
         let found = [(1, 6, 8), (2, 9, 13), (3, 18, 20)];
-        assert!(!roles.has_variant(text, &found));
-        assert!(roles.has_variant("sinabi ko nang malinaw", &[(2, 10, 14)]));
+        assert_eq!(roles.variants(text, &found), []);
+        let folded = roles.variants("sinabi ko nang malinaw", &[(2, 10, 14)]);
+        assert_eq!(folded, [(10, 14, "ng")]);
         assert_eq!(roles.particles(1, text, &found), [(6, 8), (18, 20)]);
         assert_eq!(roles.particles(0, text, &found), []);
     }

@@ -99,7 +99,7 @@ impl Normalized {
     /// with what replaces it), keeping the map back to the original. Bytes of a replacement map
     /// to the start of what they replace, but the last, which maps to its last character, so a
     /// match ending there ends with the word it replaced.
-    fn rewrite<'r>(&self, edits: impl IntoIterator<Item = (usize, usize, &'r str)>) -> Normalized {
+    pub(crate) fn rewrite<'r>(&self, edits: impl IntoIterator<Item = (usize, usize, &'r str)>) -> Normalized {
         let text = self.text.as_str();
         let origin = |i: usize| {
             if self.origins.is_empty() {
@@ -437,18 +437,13 @@ impl WordFolds {
             .get_or_init(|| WholeWords::new(self.variants.keys().cloned().collect()))
     }
 
-    /// Makes the search for the variants now, so that an analyzer's build pays for it and not
-    /// the first text with a variant.
-    pub fn prepare(&self) {
-        self.search();
-    }
-
-    /// The variants that can stand whole in a text, the only ones [`WordFolds::apply`] folds.
-    pub fn variant_words(&self) -> impl Iterator<Item = &str> {
+    /// The variants that can stand whole in a text, the only ones [`WordFolds::apply`] folds,
+    /// each with its canonical word.
+    pub fn variant_words(&self) -> impl Iterator<Item = (&str, &str)> {
         self.variants
-            .keys()
-            .map(String::as_str)
-            .filter(|w| can_stand_whole(w))
+            .iter()
+            .map(|(variant, canonical)| (variant.as_str(), canonical.as_str()))
+            .filter(|(variant, _)| can_stand_whole(variant))
     }
 
     /// Folds a pattern literal as written (it is normalised first).

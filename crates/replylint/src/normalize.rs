@@ -108,6 +108,14 @@ impl Normalized {
                 self.origins[i]
             }
         };
+        // The map of the bytes `from..to`, kept as they were.
+        let kept = |origins: &mut Vec<u32>, from: usize, to: usize| {
+            if self.origins.is_empty() {
+                origins.extend(offsets(from, to));
+            } else {
+                origins.extend_from_slice(&self.origins[from..to]);
+            }
+        };
         let mut out = Normalized {
             text: String::with_capacity(text.len()),
             origins: Vec::with_capacity(text.len()),
@@ -116,7 +124,7 @@ impl Normalized {
         let mut at = 0;
         for (start, end, replacement) in edits {
             out.text.push_str(&text[at..start]);
-            out.origins.extend((at..start).map(origin));
+            kept(&mut out.origins, at, start);
             if !replacement.is_empty() {
                 out.text.push_str(replacement);
                 out.origins
@@ -126,7 +134,7 @@ impl Normalized {
             at = end;
         }
         out.text.push_str(&text[at..]);
-        out.origins.extend((at..text.len()).map(origin));
+        kept(&mut out.origins, at, text.len());
         out
     }
 }
@@ -313,7 +321,7 @@ fn normalize_ascii(text: &str) -> Normalized {
         let folded = match b {
             b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' if out.last() == Some(&b' ') => {
                 if origins.is_empty() {
-                    origins.extend((0..out.len()).map(to_u32));
+                    origins.extend(offsets(0, out.len()));
                 }
                 continue;
             }
@@ -852,7 +860,7 @@ impl Builder {
         // Past the identity, the map is written down (or nothing is written yet: the text
         // began with characters that fold to nothing).
         if !self.is_identity(from) {
-            self.origins.extend((from..to).map(to_u32));
+            self.origins.extend(offsets(from, to));
         }
         self.text.push_str(&original[from..to]);
     }
@@ -884,7 +892,7 @@ impl Builder {
             // map so far, then map from here on, with room for as long an output as the
             // original (the text's capacity), so that the map seldom grows.
             self.origins.reserve(self.text.capacity());
-            self.origins.extend((0..before).map(to_u32));
+            self.origins.extend(offsets(0, before));
         }
         self.origins.resize(after, to_u32(src_start));
     }
@@ -893,6 +901,13 @@ impl Builder {
 /// Offsets are kept in `u32` to halve the map; texts past 4 GiB are split by the caller.
 fn to_u32(offset: usize) -> u32 {
     u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// [`to_u32`] of each offset of `from..to`, counted in `u32` rather than converted one by
+/// one, which the compiler turns into a loop of several offsets a step.
+fn offsets(from: usize, to: usize) -> impl Iterator<Item = u32> {
+    let below = to.min(u32::MAX as usize);
+    (to_u32(from.min(below))..to_u32(below)).chain(std::iter::repeat_n(u32::MAX, to - from.max(below)))
 }
 
 fn fold_char(c: char, out: &mut String) {
@@ -972,6 +987,27 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    #[cfg(target_pointer_width = "64")] // offsets past u32::MAX
+    fn offsets_are_counted_as_each_is_converted() {
+        let max = u32::MAX as usize;
+        for (from, to) in [
+            (0, 0),
+            (0, 5),
+            (3, 9),
+            (max - 2, max),
+            (max - 2, max + 3),
+            (max + 1, max + 4),
+        ] {
+            let one_by_one: Vec<u32> = (from..to).map(to_u32).collect();
+            assert_eq!(
+                offsets(from, to).collect::<Vec<u32>>(),
+                one_by_one,
+                "{from}..{to}"
+            );
         }
     }
 

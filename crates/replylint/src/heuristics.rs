@@ -183,7 +183,10 @@ impl PairsAround {
     pub fn take(&mut self, text: &str, at: usize, c: char) {
         if is_uppercase(c) {
             // Two capitals with nothing but combining marks between them.
-            if (self.capital_end).is_some_and(|end| text[end..at].chars().all(is_mark)) {
+            if self
+                .capital_end
+                .is_some_and(|end| text[end..at].chars().all(is_mark))
+            {
                 self.pairs.capitals = true;
             }
             self.capital_end = Some(at + c.len_utf8());

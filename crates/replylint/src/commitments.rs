@@ -95,8 +95,16 @@ pub(crate) fn extract(text: &str, cues: &[Cue], foreign: &[Range<usize>]) -> Vec
     {
         return Vec::new();
     }
+    // A commitment's sentence holds a commitment word: the sentences after the last one are
+    // not segmented.
+    let Some(last_word) = cues.iter().rev().find(|c| c.kind == Kind::CommitmentWord) else {
+        return Vec::new();
+    };
     let mut found = Vec::new();
     for (start, sentence) in sentences(text) {
+        if start > last_word.start {
+            break;
+        }
         let trimmed = sentence.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         let range = start + lead..start + trimmed.len();

@@ -904,7 +904,7 @@ fn to_u32(offset: usize) -> u32 {
 }
 
 /// [`to_u32`] of each offset of `from..to`, counted in `u32` rather than converted one by
-/// one, which the compiler turns into a loop of several offsets a step.
+/// one with a check each.
 fn offsets(from: usize, to: usize) -> impl Iterator<Item = u32> {
     let below = to.min(u32::MAX as usize);
     (to_u32(from.min(below))..to_u32(below)).chain(std::iter::repeat_n(u32::MAX, to - from.max(below)))

@@ -15,9 +15,10 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
@@ -52,6 +53,10 @@ pub(crate) struct Openers {
     /// capitalised word among them is not a name. (Looked up in each, not merged, as merging
     /// them was a tenth of every build.)
     vocabularies: Vec<Arc<WordSet>>,
+    /// The [hash](word_hash) of every word of the vocabularies, sorted: most capitalised
+    /// words are names, in no vocabulary, which one search here tells, where the
+    /// vocabularies took one search each.
+    vocabulary_hashes: Box<[u32]>,
     /// The most words a template has.
     longest: usize,
     threshold: f64,
@@ -307,6 +312,7 @@ impl Openers {
             }
             openers.vocabularies.push(part.vocabulary.clone());
         }
+        openers.vocabulary_hashes = hashes_of(&openers.vocabularies);
         for template in &openers.templates {
             template_words[template.words.0 as usize..template.words.1 as usize]
                 .sort_by_key(|&w| frequency[w as usize]);
@@ -358,6 +364,7 @@ impl Openers {
         for vocabulary in &self.vocabularies {
             vocabulary.encode(out);
         }
+        out.rows(self.vocabulary_hashes.iter().map(|&h| [h]));
     }
 
     /// Reads back what [`Openers::encode`] wrote, for `rules` rules, with the similarity
@@ -388,6 +395,8 @@ impl Openers {
         let vocabularies = (0..vocabularies)
             .map(|_| WordSet::decode(&mut input).map(Arc::new))
             .collect::<Option<Vec<_>>>()?;
+        // Sorted, or the search would miss words it holds.
+        let vocabulary_hashes = input.numbers().filter(|h| h.is_sorted())?;
         let whole = input.is_empty() && word_ids.len() == count && last_word as usize <= template_words.len();
         whole.then(|| Openers {
             longest: longest(&templates),
@@ -397,6 +406,7 @@ impl Openers {
             by_rarest,
             word_ids,
             vocabularies,
+            vocabulary_hashes: vocabulary_hashes.into(),
             threshold,
         })
     }
@@ -543,11 +553,32 @@ impl Openers {
         // A template's words are those of a robotic-opener pattern: one lookup, where the
         // vocabularies take a binary search each.
         self.word_ids.contains_key(word)
-            || self
-                .vocabularies
-                .iter()
-                .any(|vocabulary| vocabulary.contains(word))
+            || self.vocabulary_hashes.binary_search(&word_hash(word)).is_ok()
+                && self
+                    .vocabularies
+                    .iter()
+                    .any(|vocabulary| vocabulary.contains(word))
     }
+}
+
+/// A word's hash in [`Openers::vocabulary_hashes`].
+fn word_hash(word: &str) -> u32 {
+    let mut hasher = FxHasher::default();
+    word.hash(&mut hasher);
+    // The high half: FxHash mixes the bytes upwards.
+    (hasher.finish() >> 32) as u32
+}
+
+/// The sorted, distinct [hashes](word_hash) of the words of `vocabularies`.
+fn hashes_of(vocabularies: &[Arc<WordSet>]) -> Box<[u32]> {
+    let mut hashes: Vec<u32> = vocabularies
+        .iter()
+        .flat_map(|v| v.iter())
+        .map(word_hash)
+        .collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.into()
 }
 
 /// True when `text` has a capital letter.
@@ -858,6 +889,30 @@ mod tests {
         let has = |words: &[&str]| part.has_any_word(&words.iter().copied().collect());
         assert!(has(&["ve"]) && has(&["we"]) && has(&["got"]) && has(&["ng", "nang"]));
         assert!(!has(&["nang"]) && !has(&["wee"]) && !has(&[]));
+    }
+
+    #[test]
+    fn a_word_is_a_pattern_word_when_some_vocabulary_holds_it() {
+        let parts: Vec<Arc<LexiconOpeners>> = crate::builtin_lexicons().iter().map(|l| l.openers()).collect();
+        // Every rule disabled: the vocabularies alone say which words are pattern words.
+        let disabled: Vec<Vec<Option<usize>>> = parts
+            .iter()
+            .map(|p| vec![None; p.templates().map(|(rule, _)| rule + 1).max().unwrap_or(0)])
+            .collect();
+        let openers = Openers::new(
+            parts.iter().cloned().zip(disabled.iter().map(Vec::as_slice)),
+            DEFAULT_OPENER_SIMILARITY,
+        );
+        let held = |word: &str| parts.iter().any(|p| p.vocabulary.contains(word));
+        for word in parts.iter().flat_map(|p| p.vocabulary.iter()) {
+            assert!(openers.is_pattern_word(word), "{word}");
+            let mut shorter = word.chars();
+            shorter.next_back();
+            for near in [format!("{word}s"), shorter.as_str().to_string()] {
+                assert_eq!(openers.is_pattern_word(&near), held(&near), "{near}");
+            }
+        }
+        assert!(!openers.is_pattern_word("anna") && !openers.is_pattern_word("globex"));
     }
 
     #[test]

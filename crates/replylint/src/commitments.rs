@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::sentences::sentences;
 use serde::{Deserialize, Serialize};
 
-use crate::context::{cues_in, inside, Cue, Kind};
+use crate::context::{cues_in, Cue, Kind};
 use crate::report::Span;
 
 /// A promise with a deadline that a reply makes, as [`Report::commitments`] lists it.
@@ -86,9 +86,10 @@ pub(crate) struct Found {
     pub guarantee: Option<Range<usize>>,
 }
 
-/// The commitments of `text`, given its context cues (sorted by start, none in `foreign`)
-/// and the ranges that are not the agent's words.
-pub(crate) fn extract(text: &str, cues: &[Cue], foreign: &[Range<usize>]) -> Vec<Found> {
+/// The commitments of `text`, given its context cues (sorted by start, none foreign) and
+/// `is_foreign`, which tells whether the words at a byte offset are not the agent's (asked
+/// only when the cues hold a deadline or a unit, and a commitment word).
+pub(crate) fn extract(text: &str, cues: &[Cue], is_foreign: impl Fn(usize) -> bool) -> Vec<Found> {
     if !cues
         .iter()
         .any(|c| matches!(c.kind, Kind::Deadline(_) | Kind::Unit(_)))
@@ -108,7 +109,7 @@ pub(crate) fn extract(text: &str, cues: &[Cue], foreign: &[Range<usize>]) -> Vec
         let trimmed = sentence.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         let range = start + lead..start + trimmed.len();
-        if range.is_empty() || inside(foreign, range.start) {
+        if range.is_empty() || is_foreign(range.start) {
             continue;
         }
         let here: Vec<&Cue> = cues_in(cues, range.start, range.end)
@@ -199,7 +200,7 @@ mod tests {
             cue(Kind::CommitmentWord, text, "will"),
             cue(Kind::Unit(1), text, "hours"),
         ];
-        let found = extract(text, &cues, &[]);
+        let found = extract(text, &cues, |_| false);
         assert_eq!(&text[found[0].deadline.clone()], "24 hours");
         assert_eq!(found[0].hours, Some(24));
     }
@@ -218,6 +219,6 @@ mod tests {
             cue(Kind::Deadline(24), text, "today"),
             cue(Kind::Guarantee, text, "100%"),
         ];
-        assert!(extract(text, &cues, &[]).is_empty());
+        assert!(extract(text, &cues, |_| false).is_empty());
     }
 }

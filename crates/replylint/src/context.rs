@@ -130,12 +130,9 @@ impl Cues {
             let Some((kinds, prefix)) = self.entries.get(pattern) else {
                 continue;
             };
-            let literal = &hay[start..end];
-            let first = literal.chars().next().is_some_and(is_word_char);
-            let last = literal.chars().next_back().is_some_and(is_word_char);
-            let before = hay[..start].chars().next_back().is_some_and(is_word_char);
-            let after = hay[end..].chars().next().is_some_and(is_word_char);
-            if (first && before) || (last && after && !prefix) {
+            // A word that starts inside another is none; one that ends inside another is
+            // only for a prefix entry.
+            if start < end && (inside_word(hay, start) || (!prefix && inside_word(hay, end))) {
                 continue;
             }
             let (start, end) = normalized.original_span(original, start, end);
@@ -146,6 +143,23 @@ impl Cues {
             }));
         }
         cues
+    }
+}
+
+/// True when the characters on both sides of byte `at` of `text` are word characters: `at`
+/// is inside a word.
+fn inside_word(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    match (at.checked_sub(1).map(|i| bytes[i]), bytes.get(at)) {
+        (None, _) | (_, None) => false,
+        // ASCII on both sides, nearly always, without decoding the characters.
+        (Some(before), Some(after)) if before.is_ascii() && after.is_ascii() => {
+            before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric()
+        }
+        _ => {
+            text[..at].chars().next_back().is_some_and(is_word_char)
+                && text[at..].chars().next().is_some_and(is_word_char)
+        }
     }
 }
 
@@ -435,6 +449,20 @@ pub(crate) fn retain(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_inside_a_word_when_word_characters_stand_on_both_sides() {
+        // ASCII letters and digits, a space, punctuation, a Cyrillic letter, a combining mark
+        // and a symbol of more than one byte.
+        let alphabet = ['a', '7', ' ', ',', 'д', '\u{301}', '€'];
+        for text in crate::testing::every_string(&alphabet, 3) {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                let before = text[..at].chars().next_back().is_some_and(is_word_char);
+                let after = text[at..].chars().next().is_some_and(is_word_char);
+                assert_eq!(inside_word(&text, at), before && after, "{text:?} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn the_eight_byte_search_finds_the_first_mark_lead() {

@@ -1023,8 +1023,8 @@ impl Analyzer {
         })
         .collect();
         cues.sort_by_key(|c| (c.start, c.end));
-        // Found only when something could lie in them: 43% of the mixed replies of the
-        // benchmarks have no hit and no cue.
+        // Found only when something could lie in them: many replies have neither a hit nor a
+        // cue (docs/performance.md, session 22).
         let foreign =
             LazyCell::new(|| context::foreign_ranges(text, &inner.cues, inner.skip_quoted, customer));
         // Words the agent only quotes neither negate nor promise anything.

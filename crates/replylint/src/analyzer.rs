@@ -950,7 +950,13 @@ impl Analyzer {
             // normalised chunk; the others search the chunk without their particles.
             let mut plain = Groups::default();
             let mut own = Vec::new();
+            // Most chunks hold no particle, which one look at the walk's words tells.
+            let with_particles = inner.walk_words.particle_groups(&found.words);
             for group in 0..inner.walk_words.groups() {
+                if !with_particles.contains(group) {
+                    plain.insert(group);
+                    continue;
+                }
                 let at = inner
                     .walk_words
                     .particles(group, normalized.as_str(), &found.words);

@@ -170,6 +170,13 @@ impl WalkWords {
             .collect()
     }
 
+    /// The groups that have a particle among the words `found`, standing whole or not.
+    pub fn particle_groups(&self, found: &[(usize, usize, usize)]) -> Groups {
+        found.iter().fold(Groups::default(), |groups, &(word, _, _)| {
+            groups.union(self.particle_of[word])
+        })
+    }
+
     /// Where the particles of `group` stand whole among the words `found` in `text`.
     pub fn particles(
         &self,
@@ -213,5 +220,7 @@ mod tests {
         assert_eq!(folded, [(10, 14, "ng")]);
         assert_eq!(roles.particles(1, text, &found), [(6, 8), (18, 20)]);
         assert_eq!(roles.particles(0, text, &found), []);
+        assert_eq!(roles.particle_groups(&found), Groups::one(1));
+        assert!(roles.particle_groups(&found[1..2]).is_empty());
     }
 }

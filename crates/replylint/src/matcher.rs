@@ -128,6 +128,11 @@ impl Groups {
         self.0 |= 1 << group;
     }
 
+    /// The groups of either set.
+    pub fn union(self, other: Groups) -> Groups {
+        Groups(self.0 | other.0)
+    }
+
     pub fn contains(self, group: usize) -> bool {
         self.0 & (1 << group) != 0
     }

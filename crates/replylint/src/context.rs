@@ -124,7 +124,8 @@ impl Cues {
         offset: usize,
     ) -> Vec<Cue> {
         let hay = normalized.as_str();
-        let mut cues = Vec::new();
+        // Most words found are cues of one kind: grown once, not word by word.
+        let mut cues = Vec::with_capacity(found.len());
         for &(pattern, start, end) in found {
             // The walk finds other words too, numbered after the cues' own.
             let Some((kinds, prefix)) = self.entries.get(pattern) else {

@@ -194,11 +194,18 @@ fn fold_composed(text: &str) -> Option<(Builder, Pairs)> {
         }
         let (c, len) = char_at(text, i);
         if i >= checked && !is_composed(c) {
-            let segment = nfc_segment(text, i);
-            if !is_nfc_segment(&text[segment.clone()]) {
-                return None;
-            }
-            checked = segment.end;
+            // The character before is composed (or there is none): the check before this one
+            // went up to the next composed character. Between two composed characters, one
+            // that the quick check passes is in NFC; most marks of Indic scripts stand so.
+            checked = if in_class(c, NFC_QUICK_YES) && composed_or_end(text, i + len) {
+                i + len
+            } else {
+                let segment = nfc_segment(text, i);
+                if !is_nfc_segment(&text[segment.clone()]) {
+                    return None;
+                }
+                segment.end
+            };
         }
         pairs.take(text, i, c);
         out.push(c, i, i + len);
@@ -223,6 +230,14 @@ fn nfc_segment(text: &str, at: usize) -> std::ops::Range<usize> {
         .find(|&(_, c)| is_composed(c))
         .map_or(text.len(), |(i, _)| after + i);
     start..end
+}
+
+/// True when the character at byte `at` of `text` is [composed](is_composed), or `at` is its end.
+fn composed_or_end(text: &str, at: usize) -> bool {
+    match bmp_code_at(text.as_bytes(), at) {
+        Some((code, _)) => in_bmp_class(code, COMPOSED),
+        None => at == text.len() || is_composed(char_at(text, at).0),
+    }
 }
 
 /// True when the stretch `segment` is in NFC. The quick check answers "maybe" for the
@@ -255,7 +270,7 @@ fn fold_clusters(text: &str) -> Builder {
 }
 
 /// Where the run of characters that [`normalize`] leaves as they are, starting at byte `from`
-/// of `text`, ends: [plain](is_plain) characters (ASCII by a table, the rest by the bitmap),
+/// of `text`, ends: [plain](PLAIN) characters (ASCII by a table, the rest by the bitmap),
 /// and single spaces between them, which no whitespace folds into.
 fn plain_run(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
@@ -275,7 +290,7 @@ fn plain_run(text: &str, from: usize) -> usize {
     at
 }
 
-/// Which ASCII characters are [plain](is_plain): all but capitals, whitespace, the backtick
+/// Which ASCII characters are [plain](PLAIN): all but capitals, whitespace, the backtick
 /// and the punctuation marks of runs.
 static ASCII_PLAIN: [bool; 128] = {
     let mut table = [false; 128];
@@ -717,11 +732,13 @@ pub(crate) fn is_nfc_by_quick_check(text: &str) -> bool {
     true
 }
 
-/// True for [composed](is_composed) characters that [`normalize`] leaves as they are and
-/// passes in runs: not capitals, which it folds or [takes](PairsAround::take) one by one,
-/// nor the punctuation marks of runs, which it takes so.
-fn is_plain(c: char) -> bool {
-    in_class(c, PLAIN)
+/// True for the characters that [`normalize`] writes as they are: not capitals, which it
+/// folds or [takes](PairsAround::take) one by one, nor the punctuation marks of runs, which
+/// it takes so, nor whitespace. Of those that are not [composed](is_composed) (the marks of
+/// most scripts, as the virama), it checks that the text around them is in NFC; the
+/// composed ones, the [plain](PLAIN) characters, it passes in runs.
+fn is_kept(c: char) -> bool {
+    in_class(c, KEPT)
 }
 
 /// [`char::is_uppercase`], from a bitmap.
@@ -752,10 +769,12 @@ pub(crate) fn is_mark_in_bmp(code: usize) -> bool {
 const WORD: usize = 0;
 const LETTER: usize = 1;
 const COMPOSED: usize = 2;
+/// The [kept](is_kept) characters that are [composed](is_composed).
 const PLAIN: usize = 3;
 const UPPER: usize = 4;
 const MARK: usize = 5;
 const NFC_QUICK_YES: usize = 6;
+const KEPT: usize = 7;
 
 /// The Unicode property lookups the engine makes for every character, answered from bitmaps
 /// over the Basic Multilingual Plane: the standard library's tables take a binary search per
@@ -786,13 +805,14 @@ fn in_bmp_class(code: usize, class: usize) -> bool {
 }
 
 /// The bitmaps of [`in_class`]: one per class (`WORD`, `LETTER`, `COMPOSED`, `PLAIN`,
-/// `UPPER`, `MARK`, `NFC_QUICK_YES`), one bit per character of the Basic Multilingual Plane.
-pub(crate) type CharClassBits = [[u64; 1024]; 7];
+/// `UPPER`, `MARK`, `NFC_QUICK_YES`, `KEPT`), one bit per character of the Basic Multilingual
+/// Plane.
+pub(crate) type CharClassBits = [[u64; 1024]; 8];
 
 /// Works out the bitmaps of [`in_class`].
 #[cfg_attr(not(test), allow(dead_code))] // build.rs writes them out
 pub(crate) fn char_class_bits() -> CharClassBits {
-    let mut bits = [[0u64; 1024]; 7];
+    let mut bits = [[0u64; 1024]; 8];
     let mut folded = String::new();
     for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
         let i = c as usize;
@@ -814,7 +834,11 @@ pub(crate) fn char_class_bits() -> CharClassBits {
             bits[COMPOSED][i / 64] |= 1 << (i % 64);
         }
         let taken_alone = c.is_uppercase() || is_run_punctuation(c);
-        if composed && !c.is_whitespace() && !taken_alone && folded.chars().eq(std::iter::once(c)) {
+        let kept = !c.is_whitespace() && !taken_alone && folded.chars().eq(std::iter::once(c));
+        if kept {
+            bits[KEPT][i / 64] |= 1 << (i % 64);
+        }
+        if composed && kept {
             bits[PLAIN][i / 64] |= 1 << (i % 64);
         }
         if c.is_uppercase() {
@@ -874,7 +898,7 @@ impl Builder {
             self.text.push(c.to_ascii_lowercase());
             return;
         }
-        if is_plain(c) {
+        if is_kept(c) {
             self.text.push(c);
         } else if c.is_whitespace() {
             if !self.text.ends_with(' ') {
@@ -1019,7 +1043,7 @@ mod tests {
     #[test]
     fn the_ascii_table_holds_the_plain_ascii_characters() {
         for b in 0..128u8 {
-            assert_eq!(ASCII_PLAIN[usize::from(b)], is_plain(char::from(b)), "{b}");
+            assert_eq!(ASCII_PLAIN[usize::from(b)], in_class(char::from(b), PLAIN), "{b}");
         }
     }
 
@@ -1061,12 +1085,20 @@ mod tests {
         // that compose with them, reorder or do neither: Tamil "ொ" is "ெ" then "ா".
         let alphabet = [
             'a', 'e', '\u{301}', '\u{327}', 'é', 'க', 'ெ', 'ா', 'ொ', 'ᄀ', 'ᅡ', '가', ' ',
+            // Marks the quick check passes, which reorder when out of order: the Tamil
+            // virama (class 9), a Hebrew point (class 10).
+            '\u{BCD}', '\u{5B0}',
         ];
         let mut not_nfc = 0;
         for text in &every_string(&alphabet, 4) {
             let nfc = text.chars().eq(text.nfc());
             not_nfc += usize::from(!nfc);
-            assert_eq!(fold_composed(text).is_some(), nfc, "{text:?}");
+            let folded = fold_composed(text);
+            assert_eq!(folded.is_some(), nfc, "{text:?}");
+            // Character by character, it writes what the general path writes.
+            if let Some((out, _)) = folded {
+                assert_eq!(out.text, fold_clusters(text).text, "{text:?}");
+            }
         }
         assert!(not_nfc > 1000, "{not_nfc}");
     }
@@ -1100,7 +1132,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_characters_are_left_as_they_are_and_keep_text_composed() {
+    fn kept_characters_are_left_as_they_are_and_plain_ones_keep_text_composed() {
         let all = || (0..=0x10FFFFu32).filter_map(char::from_u32);
         let composed: Vec<char> = all().filter(|&c| is_composed(c)).collect();
         assert!(composed.len() > 50_000, "{}", composed.len());
@@ -1112,15 +1144,24 @@ mod tests {
                 "{c:?}"
             );
         }
+        let is_plain = |c: char| in_class(c, PLAIN);
         let plain: Vec<char> = all().filter(|&c| is_plain(c)).collect();
         assert!(plain.len() > 40_000, "{}", plain.len());
         for &c in &plain {
-            assert!(is_composed(c), "{c:?}");
+            assert!(is_composed(c) && is_kept(c), "{c:?}");
+        }
+        assert!(is_composed('Ж') && !is_plain('Ж'));
+        for c in all().filter(|&c| is_kept(c)) {
             let mut folded = String::new();
             fold_char(c, &mut folded);
             assert_eq!(folded, c.to_string(), "{c:?}");
+            assert!(
+                !c.is_whitespace() && !c.is_uppercase() && !is_run_punctuation(c),
+                "{c:?}"
+            );
         }
-        assert!(is_composed('Ж') && !is_plain('Ж'));
+        // Kept but not plain: marks that are not composed, as the virama.
+        assert!(is_kept('\u{BCD}') && !is_plain('\u{BCD}') && !is_composed('\u{BCD}'));
         // What is not plain: capitals, whitespace, folded punctuation, marks, NFC-changed.
         for c in ['A', 'Ж', ' ', '\u{2019}', 'ё', '\u{301}', '\u{64B}', '\u{0958}'] {
             assert!(!is_plain(c), "{c:?}");

@@ -57,8 +57,9 @@ pub(crate) struct Openers {
     /// words are names, in no vocabulary, which one search here tells, where the
     /// vocabularies took one search each.
     vocabulary_hashes: Box<[u32]>,
-    /// The most words a template has.
-    longest: usize,
+    /// For each word, the most words of a template it opens (0 for none): no window of a
+    /// sentence that starts with it reaches further, with the extra words.
+    widest_from: Box<[u16]>,
     threshold: f64,
 }
 
@@ -329,7 +330,7 @@ impl Openers {
         );
         openers.template_words = template_words.into();
         openers.templates.shrink_to_fit();
-        openers.longest = longest(&openers.templates);
+        openers.widest_from = widest_from(&openers.templates, words);
         openers
     }
 
@@ -399,7 +400,7 @@ impl Openers {
         let vocabulary_hashes = input.numbers().filter(|h| h.is_sorted())?;
         let whole = input.is_empty() && word_ids.len() == count && last_word as usize <= template_words.len();
         whole.then(|| Openers {
-            longest: longest(&templates),
+            widest_from: widest_from(&templates, count),
             templates,
             template_words: template_words.into(),
             by_first,
@@ -450,21 +451,26 @@ impl Openers {
             }
             // A template must start with one of the sentence's first two words, and most
             // sentences start with none. The words are those of the whole sentence: trimmed,
-            // it could start with a combining mark that its space carried. No window reaches
-            // past the longest template's words and the extra ones.
+            // it could start with a combining mark that its space carried.
             let words = normalized(start, start + sentence.len());
-            let reach = self.longest + MAX_EXTRA_WORDS;
-            let mut ids = ordered_words(&words)
-                .take(reach)
-                .map(|w| self.word_ids.get(w).copied());
+            let mut ids = ordered_words(&words).map(|w| self.word_ids.get(w).copied());
             let mut head = [ids.next().flatten(), ids.next().flatten()];
             let second = head[1];
             if head[1] == head[0] {
                 head[1] = None;
             }
-            if head.iter().flatten().all(|&w| self.by_first.of(w).is_empty()) {
+            let widest = head
+                .iter()
+                .flatten()
+                .map(|&w| usize::from(self.widest_from[w as usize]))
+                .max()
+                .unwrap_or(0);
+            if widest == 0 {
                 continue;
             }
+            // No window reaches past the widest template the head opens and the extra words.
+            let reach = widest + MAX_EXTRA_WORDS;
+            let ids = ids.take(reach - head.len());
             // Where each template word first stands in the sentence.
             // A list, not a map: a sentence has a few of them.
             let mut position: Vec<(u32, usize)> = Vec::with_capacity(16);
@@ -602,13 +608,14 @@ fn has_capital(text: &str) -> bool {
     false
 }
 
-/// The most words any of `templates` has.
-fn longest(templates: &[Template]) -> usize {
-    templates
-        .iter()
-        .map(|t| (t.words.1 - t.words.0) as usize)
-        .max()
-        .unwrap_or(0)
+/// [`Openers::widest_from`] of `templates`, whose words are numbered below `words`.
+fn widest_from(templates: &[Template], words: usize) -> Box<[u16]> {
+    let mut widest = vec![0u16; words];
+    for t in templates {
+        let size = u16::try_from(t.words.1 - t.words.0).unwrap_or(u16::MAX);
+        widest[t.first as usize] = widest[t.first as usize].max(size);
+    }
+    widest.into()
 }
 
 /// The words of a normalised text in order (apostrophes stay inside words: "we've"): its
@@ -835,6 +842,15 @@ mod tests {
             Some(0)
         );
         assert_eq!(openers.find(&second_only, normalized(text), second), None);
+    }
+
+    #[test]
+    fn a_word_s_reach_is_the_widest_template_it_opens() {
+        let openers = openers();
+        let widest = |word: &str| openers.widest_from[openers.word_ids[word] as usize];
+        assert_eq!((widest("thank"), widest("dear"), widest("customer")), (6, 3, 0));
+        // "Hi" is too short a template: the exact patterns have it.
+        assert!(!openers.word_ids.contains_key("hi"));
     }
 
     #[test]

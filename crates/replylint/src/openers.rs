@@ -24,6 +24,7 @@ use crate::grouped::Grouped;
 use crate::lexicon::{push_record, Records, FIELD_END};
 use crate::normalize::{bmp_code_at, char_at, is_uppercase, is_uppercase_in_bmp, normalize, word_char_at};
 use crate::snapshot::{In, Out};
+use crate::swar;
 
 /// The default threshold of [`AnalyzerBuilder::opener_similarity`](crate::AnalyzerBuilder::opener_similarity).
 pub const DEFAULT_OPENER_SIMILARITY: f64 = 0.8;
@@ -590,7 +591,11 @@ fn hashes_of(vocabularies: &[Arc<WordSet>]) -> Box<[u32]> {
 /// True when `text` has a capital letter.
 fn has_capital(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut at = 0;
+    // ASCII eight bytes at a time, up to the first capital or byte of another character.
+    let mut at = swar::position(bytes, |word| {
+        swar::non_ascii(word) | swar::ascii_between(swar::as_ascii(word), b'A', b'Z')
+    })
+    .unwrap_or(bytes.len());
     while let Some(&b) = bytes.get(at) {
         let (capital, len) = if b.is_ascii() {
             (b.is_ascii_uppercase(), 1)
@@ -842,6 +847,21 @@ mod tests {
             Some(0)
         );
         assert_eq!(openers.find(&second_only, normalized(text), second), None);
+    }
+
+    #[test]
+    fn a_capital_is_found_in_any_script_and_place() {
+        let alphabet = ['a', 'Z', ' ', 'д', 'Д', 'é', 'É', '😀', '.', '\u{301}'];
+        for short in crate::testing::every_string(&alphabet, 4) {
+            // Each also after seven bytes, across two words of the eight-byte scan.
+            for text in [short.clone(), format!("abcdefg{short}")] {
+                assert_eq!(
+                    has_capital(&text),
+                    text.chars().any(char::is_uppercase),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]

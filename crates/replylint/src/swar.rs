@@ -45,6 +45,12 @@ pub(crate) fn non_ascii(word: u64) -> u64 {
     word & HIGHS
 }
 
+/// `word` with the high bit of each byte cleared, for [`ascii_between`]: its ASCII bytes as
+/// they are, the others turned into some ASCII byte, which only [`non_ascii`] tells apart.
+pub(crate) fn as_ascii(word: u64) -> u64 {
+    word & !HIGHS
+}
+
 /// The bytes of `word` at or above `0xF0`, as the lead bytes of four-byte UTF-8 characters
 /// are: the four high bits of a byte set, each shifted up to the high bit in turn.
 pub(crate) fn at_least_f0(word: u64) -> u64 {

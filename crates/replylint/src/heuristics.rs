@@ -296,6 +296,10 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The block of the Greek letters with diacritics, among them the titlecase ones with a
+/// prosgegrammeni ("ᾈ"), which are no capitals but decompose to one.
+const GREEK_EXTENDED: std::ops::RangeInclusive<char> = '\u{1F00}'..='\u{1FFF}';
+
 /// The word at `start..end` of `text` in NFC, so that decomposed accents compare equal to
 /// the acronym lists, if it is a caps word: two letters or more, all capitals (combining
 /// marks aside), and not glued to digits ("L2", "4G" are codes).
@@ -309,6 +313,14 @@ fn caps_word(text: &str, start: usize, end: usize) -> Option<Cow<'_, str>> {
         // All letters (most words lowercase from the first) and in NFC.
         let caps = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
         return caps.then_some(Cow::Borrowed(word));
+    }
+    // Most words start in lowercase or in a script without capitals, which their first
+    // character tells before any NFC work: the first character of a word in NFC is a capital
+    // only if the word's is, but for a titlecase Greek letter with a prosgegrammeni, which
+    // can decompose and compose again to a capital (a test holds every character to it).
+    let first = word.chars().next()?;
+    if !is_uppercase(first) && !GREEK_EXTENDED.contains(&first) {
+        return None;
     }
     // Judged in NFC, so a text and its NFD form get the same findings.
     let nfc = if is_nfc_by_quick_check(word) {
@@ -336,6 +348,36 @@ fn is_definition(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn a_word_s_first_character_in_nfc_is_a_capital_only_if_it_was_one() {
+        // What lets `caps_word` judge a word by its first character before NFC. The first
+        // character of a word and of its NFC form decompose to the same first character, or
+        // both are combining marks: a mark is never a capital, and a character that
+        // decomposes to a capital is one itself but in Greek Extended.
+        let mut decomposed = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if unicode_normalization::char::canonical_combining_class(c) != 0 {
+                assert!(!is_uppercase(c), "{c:?}");
+            }
+            let mut first = None;
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                first.get_or_insert(d);
+            });
+            if let Some(first) = first.filter(|&d| d != c) {
+                decomposed += 1;
+                if is_uppercase(c) {
+                    assert!(is_uppercase(first), "{c:?} {first:?}");
+                } else if is_uppercase(first) {
+                    assert!(GREEK_EXTENDED.contains(&c), "{c:?} {first:?}");
+                }
+            }
+        }
+        assert!(decomposed > 2000, "{decomposed}");
+        // "ᾼ" and an acute compose to "Ά" and a prosgegrammeni: a caps word in NFC.
+        let text = "\u{1FBC}\u{301}Β";
+        assert!(caps_word(text, 0, text.len()).is_some());
+    }
 
     fn spans<'a>(text: &'a str, spans: &[(usize, usize)]) -> Vec<&'a str> {
         spans.iter().map(|&(s, e)| &text[s..e]).collect()

@@ -24,7 +24,7 @@ use crate::matcher::{leftmost_longest, Found, Groups, Matcher, RawMatch};
 use crate::normalize::{normalize, Normalized, Particles, WordFolds};
 use crate::openers::{Openers, DEFAULT_OPENER_SIMILARITY};
 use crate::pattern::Split;
-use crate::report::{self, Finding, Hit, Report, RuleMeta};
+use crate::report::{self, Finding, Hit, Report, RuleMeta, RuleText};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_lexicons.rs"));
@@ -516,12 +516,14 @@ impl AnalyzerBuilder {
                 }
                 indices.push(Some(rules.len()));
                 rules.push(RuleMeta {
-                    id: (*rule.id).into(),
+                    text: Arc::new(RuleText {
+                        id: (*rule.id).into(),
+                        language: language.clone(),
+                        explanation: (*rule.explanation).into(),
+                        suggestion: (*rule.suggestion).into(),
+                    }),
                     category: rule.category,
                     severity: rule.severity,
-                    language: language.clone(),
-                    explanation: (*rule.explanation).into(),
-                    suggestion: (*rule.suggestion).into(),
                     position: rule.position,
                 });
             }
@@ -738,12 +740,14 @@ fn core_rule(
     suggestion: &str,
 ) -> RuleMeta {
     RuleMeta {
-        id: id.into(),
+        text: Arc::new(RuleText {
+            id: id.into(),
+            language: "und".into(),
+            explanation: explanation.into(),
+            suggestion: suggestion.into(),
+        }),
         category,
         severity,
-        language: "und".into(),
-        explanation: explanation.into(),
-        suggestion: suggestion.into(),
         position: Position::Anywhere,
     }
 }
@@ -864,12 +868,12 @@ impl Analyzer {
             .inner
             .rules
             .iter()
-            .filter(|r| seen.insert(r.id.clone()))
+            .filter(|r| seen.insert(r.text.id.clone()))
             .map(|r| RuleInfo {
-                id: r.id.to_string(),
+                id: r.text.id.to_string(),
                 category: r.category,
                 severity: r.severity,
-                language: r.language.to_string(),
+                language: r.text.language.to_string(),
             })
             .collect();
         // The glossary's rules come first in the automaton; list them with the other core rules.
@@ -1004,7 +1008,7 @@ impl Analyzer {
         if inner.detected_language_only {
             if let Some(language) = language_of() {
                 hits.retain(|h: &Hit| {
-                    let rule_language = &*inner.rules[h.rule].language;
+                    let rule_language = &*inner.rules[h.rule].text.language;
                     rule_language == language || rule_language == "en" || rule_language == "und"
                 });
             }
@@ -1208,7 +1212,7 @@ fn prefer_own_language<'l>(
     candidates.sort_unstable_by_key(|m| (m.start, m.end, m.rule));
     let shared = candidates.windows(2).any(|w| {
         (w[0].start, w[0].end) == (w[1].start, w[1].end)
-            && rules[w[0].rule].language != rules[w[1].rule].language
+            && rules[w[0].rule].text.language != rules[w[1].rule].text.language
     });
     if !shared {
         return;
@@ -1225,9 +1229,9 @@ fn prefer_own_language<'l>(
             .take_while(|m| (m.start, m.end) == span)
             .count();
         let group = &candidates[i..i + n];
-        if group.iter().any(|m| &*rules[m.rule].language == language) {
+        if group.iter().any(|m| &*rules[m.rule].text.language == language) {
             for (k, m) in group.iter().enumerate() {
-                keep[i + k] = &*rules[m.rule].language == language;
+                keep[i + k] = &*rules[m.rule].text.language == language;
             }
         }
         i += n;

@@ -44,24 +44,85 @@ impl Span {
 /// assert_eq!(&text[finding.span().range()], finding.text());
 /// assert_eq!(finding.language(), "en");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(from = "FindingFields")]
 pub struct Finding {
-    rule_id: Arc<str>,
+    rule: Arc<RuleText>,
     category: Category,
     severity: Severity,
-    language: Arc<str>,
     text: String,
     span: Span,
     char_span: Span,
     utf16_span: Span,
-    explanation: Arc<str>,
-    suggestion: Arc<str>,
+}
+
+/// What a finding tells of its rule, shared by all of the rule's findings: one count of
+/// references for a finding to take and give back, not one for each string. Threads that
+/// report the same rule contend for that count's cache line.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct RuleText {
+    pub id: Arc<str>,
+    pub language: Arc<str>,
+    pub explanation: Arc<str>,
+    pub suggestion: Arc<str>,
+}
+
+/// A [`Finding`] as written out, field by field.
+#[derive(Deserialize)]
+struct FindingFields {
+    rule_id: String,
+    category: Category,
+    severity: Severity,
+    language: String,
+    text: String,
+    span: Span,
+    char_span: Span,
+    utf16_span: Span,
+    explanation: String,
+    suggestion: String,
+}
+
+impl From<FindingFields> for Finding {
+    fn from(f: FindingFields) -> Finding {
+        Finding {
+            rule: Arc::new(RuleText {
+                id: f.rule_id.into(),
+                language: f.language.into(),
+                explanation: f.explanation.into(),
+                suggestion: f.suggestion.into(),
+            }),
+            category: f.category,
+            severity: f.severity,
+            text: f.text,
+            span: f.span,
+            char_span: f.char_span,
+            utf16_span: f.utf16_span,
+        }
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut finding = serializer.serialize_struct("Finding", 10)?;
+        finding.serialize_field("rule_id", &*self.rule.id)?;
+        finding.serialize_field("category", &self.category)?;
+        finding.serialize_field("severity", &self.severity)?;
+        finding.serialize_field("language", &*self.rule.language)?;
+        finding.serialize_field("text", &self.text)?;
+        finding.serialize_field("span", &self.span)?;
+        finding.serialize_field("char_span", &self.char_span)?;
+        finding.serialize_field("utf16_span", &self.utf16_span)?;
+        finding.serialize_field("explanation", &*self.rule.explanation)?;
+        finding.serialize_field("suggestion", &*self.rule.suggestion)?;
+        finding.end()
+    }
 }
 
 impl Finding {
     /// The full rule id, e.g. `en.company-policy` or `core.unexplained-acronym`.
     pub fn rule_id(&self) -> &str {
-        &self.rule_id
+        &self.rule.id
     }
     /// What the finding is about.
     pub fn category(&self) -> Category {
@@ -73,7 +134,7 @@ impl Finding {
     }
     /// The language of the rule that fired (`und` for rules that belong to no language).
     pub fn language(&self) -> &str {
-        &self.language
+        &self.rule.language
     }
     /// The original text of the span.
     pub fn text(&self) -> &str {
@@ -93,11 +154,11 @@ impl Finding {
     }
     /// Why the phrase hurts, in the rule's language.
     pub fn explanation(&self) -> &str {
-        &self.explanation
+        &self.rule.explanation
     }
     /// What to write instead, in the rule's language.
     pub fn suggestion(&self) -> &str {
-        &self.suggestion
+        &self.rule.suggestion
     }
 }
 
@@ -188,12 +249,9 @@ impl Report {
 /// What a rule contributes to a finding; shared by every finding of that rule.
 #[derive(Clone, Debug)]
 pub(crate) struct RuleMeta {
-    pub id: Arc<str>,
+    pub text: Arc<RuleText>,
     pub category: Category,
     pub severity: Severity,
-    pub language: Arc<str>,
-    pub explanation: Arc<str>,
-    pub suggestion: Arc<str>,
     pub position: Position,
 }
 
@@ -221,16 +279,13 @@ pub(crate) fn build(text: &str, hits: &[Hit], rules: &[RuleMeta], found: &[Found
         let (span, char_span, utf16_span) = units.spans(hit.start..hit.end);
         let rule = &rules[hit.rule];
         findings.push(Finding {
-            rule_id: rule.id.clone(),
+            rule: rule.text.clone(),
             category: rule.category,
             severity: rule.severity,
-            language: rule.language.clone(),
             text: text[hit.start..hit.end].to_string(),
             span,
             char_span,
             utf16_span,
-            explanation: rule.explanation.clone(),
-            suggestion: rule.suggestion.clone(),
         });
     }
     let score = score(&findings);
@@ -358,12 +413,14 @@ mod tests {
 
     fn meta(category: Category, severity: Severity) -> RuleMeta {
         RuleMeta {
-            id: "t.rule".into(),
+            text: Arc::new(RuleText {
+                id: "t.rule".into(),
+                language: "en".into(),
+                explanation: "why".into(),
+                suggestion: "instead".into(),
+            }),
             category,
             severity,
-            language: "en".into(),
-            explanation: "why".into(),
-            suggestion: "instead".into(),
             position: Position::Anywhere,
         }
     }
@@ -488,6 +545,23 @@ mod tests {
         let back: Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back, r);
         assert_eq!(back.counts(), r.counts());
+    }
+
+    #[test]
+    fn a_finding_is_written_out_field_by_field_and_read_back() {
+        let r = report("ab", &[(Category::Apathy, Severity::Warning, 0, 1)]);
+        let json = serde_json::to_string(&r.findings()[0]).unwrap();
+        // The fields of the rule the finding shares with the rule's other findings, in place.
+        assert_eq!(
+            json,
+            concat!(
+                r#"{"rule_id":"t.rule","category":"apathy","severity":"warning","language":"en","#,
+                r#""text":"a","span":{"start":0,"end":1},"char_span":{"start":0,"end":1},"#,
+                r#""utf16_span":{"start":0,"end":1},"explanation":"why","suggestion":"instead"}"#
+            )
+        );
+        let back: Finding = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r.findings()[0]);
     }
 
     #[test]

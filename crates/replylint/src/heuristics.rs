@@ -211,18 +211,20 @@ pub(crate) fn is_run_punctuation(c: char) -> bool {
 
 /// The shouting runs and the unexplained acronyms.
 fn find_capitals(text: &str, everyday: &FxHashSet<String>, hits: &mut ShapeHits) {
-    // Words are streamed, twice, never collected: a list of them took seven times the
-    // text's size, 650 MiB for a 100 MB reply.
+    // Words are streamed, never collected: a list of them took seven times the text's size,
+    // 650 MiB for a 100 MB reply. Only the caps words are kept, when there are few.
 
     // Shouting: runs of all-caps words with nothing lowercase between them. Acronyms: defined
     // anywhere in the message as `ABC (…)` or `… (ABC)`, or else reported once.
     let mut defined: HashSet<String> = HashSet::new();
     let mut run: Option<(usize, usize, usize)> = None; // start, end, words
+    let mut caps = CapsWords::default();
 
     // Each word as a caps word or not; after the last, none, which ends a run of caps words.
     for span in word_spans(text).map(Some).chain(std::iter::once(None)) {
         match span.and_then(|(start, end)| Some((start, end, caps_word(text, start, end)?))) {
             Some((start, end, word)) => {
+                caps.push(start, end);
                 if is_definition(text, start, end) {
                     defined.insert(word.into_owned());
                 }
@@ -243,9 +245,9 @@ fn find_capitals(text: &str, everyday: &FxHashSet<String>, hits: &mut ShapeHits)
 
     let mut shouting = hits.shouting.iter().peekable();
     let mut reported: HashSet<String> = HashSet::new();
-    for (start, end) in word_spans(text) {
+    let mut acronym = |start: usize, end: usize| {
         let Some(word) = caps_word(text, start, end) else {
-            continue;
+            return;
         };
         while shouting.next_if(|&&(_, run_end)| run_end <= start).is_some() {}
         let in_shouting = shouting.peek().is_some_and(|&&(run_start, _)| run_start <= start);
@@ -257,6 +259,43 @@ fn find_capitals(text: &str, everyday: &FxHashSet<String>, hits: &mut ShapeHits)
         {
             hits.acronyms.push((start, end));
             reported.insert(word.into_owned());
+        }
+    };
+    // The caps words again: from the list, or, when it overflowed, from every word.
+    match caps.kept() {
+        Some(kept) => kept.iter().for_each(|&(start, end)| acronym(start, end)),
+        None => word_spans(text).for_each(|(start, end)| acronym(start, end)),
+    }
+}
+
+/// The spans of a text's first caps words, up to [`CapsWords::ROOM`], kept on the stack for
+/// the second pass of [`find_capitals`]: most texts have a few and are not gone through again.
+struct CapsWords {
+    spans: [(usize, usize); CapsWords::ROOM],
+    count: usize,
+}
+
+impl CapsWords {
+    const ROOM: usize = 32;
+
+    fn push(&mut self, start: usize, end: usize) {
+        if let Some(span) = self.spans.get_mut(self.count) {
+            *span = (start, end);
+        }
+        self.count += 1;
+    }
+
+    /// The caps words in order, unless there were more than the room for them.
+    fn kept(&self) -> Option<&[(usize, usize)]> {
+        self.spans.get(..self.count)
+    }
+}
+
+impl Default for CapsWords {
+    fn default() -> CapsWords {
+        CapsWords {
+            spans: [(0, 0); CapsWords::ROOM],
+            count: 0,
         }
     }
 }
@@ -457,6 +496,44 @@ mod tests {
         let text = "Your RMA is in the L2 queue. The RMA ships when QA is done.";
         let hits = shapes(text);
         assert_eq!(spans(text, &hits.acronyms), ["RMA", "QA"]);
+    }
+
+    #[test]
+    fn acronyms_are_found_alike_however_many_caps_words_a_text_has() {
+        // Up to `CapsWords::ROOM` caps words are kept for the acronym pass, past it every
+        // word is gone through again: the findings are the same either way.
+        let everyday = everyday();
+        for count in [
+            1,
+            CapsWords::ROOM - 1,
+            CapsWords::ROOM,
+            CapsWords::ROOM + 1,
+            3 * CapsWords::ROOM,
+        ] {
+            let acronyms: Vec<String> = (0..count)
+                .map(|i| {
+                    format!(
+                        "Q{}{}",
+                        char::from(b'A' + (i / 26) as u8),
+                        char::from(b'A' + (i % 26) as u8)
+                    )
+                })
+                .collect();
+            assert!(acronyms.iter().all(|a| !everyday.contains(a)));
+            let mut text = String::new();
+            for (i, acronym) in acronyms.iter().enumerate() {
+                text += &format!("the {acronym} form, ");
+                if i == count / 2 {
+                    text += "DO NOT WAIT, ";
+                }
+            }
+            // Defined at the end, so not reported where it came first.
+            text += &format!("and by {} we mean (QAA).", acronyms[0]);
+            let expected: Vec<&str> = acronyms.iter().skip(1).map(String::as_str).collect();
+            let hits = shapes(&text);
+            assert_eq!(spans(&text, &hits.acronyms), expected, "{count} acronyms");
+            assert_eq!(spans(&text, &hits.shouting), ["DO NOT WAIT"], "{count} acronyms");
+        }
     }
 
     #[test]

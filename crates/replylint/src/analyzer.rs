@@ -14,7 +14,7 @@ use crate::absence;
 use crate::assemble::{self, WalkWords};
 use crate::category::{Category, Severity};
 use crate::commitments;
-use crate::context::{self, Cues};
+use crate::context::{self, Cue, Cues};
 use crate::error::Error;
 use crate::filter;
 use crate::heuristics;
@@ -928,6 +928,8 @@ impl Analyzer {
         // words for the robotic-opener templates, which are not folded.
         let mut first_chunk: Option<(usize, Normalized)> = None;
         let mut found = FOUND.take();
+        // The room of the first chunk's cues, which become the reply's.
+        let mut spare_cues = CUES.take();
         // The shape rules' pairs, found by normalising the text when it is one chunk.
         let mut pairs = None;
         for (offset, chunk) in chunks(text) {
@@ -948,7 +950,13 @@ impl Analyzer {
                 normalized = folded;
                 inner.matcher.find_into(normalized.as_str(), &mut found);
             }
-            let chunk_cues = inner.cues.in_chunk(&found.words, &normalized, chunk, offset);
+            let chunk_cues = inner.cues.in_chunk(
+                &found.words,
+                &normalized,
+                chunk,
+                offset,
+                std::mem::take(&mut spare_cues),
+            );
             let mut candidates: Vec<RawMatch> = Vec::new();
             // Groups whose particles the chunk does not contain share one search of the
             // normalised chunk; the others search the chunk without their particles.
@@ -1104,7 +1112,11 @@ impl Analyzer {
             selected.extend(absent_hits);
             selected.sort_by_key(|h| (h.start, h.end, h.rule));
         }
-        report::build(text, &selected, &inner.rules, &found)
+        let report = report::build(text, &selected, &inner.rules, &found);
+        if cues.capacity() <= KEPT_FOUND {
+            CUES.set(cues);
+        }
+        report
     }
 
     /// The commitments to report as false promises: guaranteed ones that no lexicon rule of
@@ -1187,8 +1199,14 @@ thread_local! {
     };
 }
 
-/// How many entries the lists of [`FOUND`] may keep room for: those of a reply of a few
-/// kilobytes.
+thread_local! {
+    /// The list of a reply's context cues, kept between the replies a thread analyses: one
+    /// allocation fewer a reply.
+    static CUES: Cell<Vec<Cue>> = const { Cell::new(Vec::new()) };
+}
+
+/// How many entries the lists of [`FOUND`] and [`CUES`] may keep room for: those of a reply
+/// of a few kilobytes.
 const KEPT_FOUND: usize = 1024;
 
 /// Appends `more` to `to`, taking it whole when `to` is empty, as it is for the first chunk
@@ -1453,6 +1471,27 @@ mod tests {
         assert_all::<Report>();
         assert_all::<crate::Finding>();
         assert_all::<Lexicon>();
+    }
+
+    #[test]
+    fn a_report_does_not_depend_on_the_texts_analysed_before_it_on_the_thread() {
+        // A thread keeps the room of a reply's lists for the next: a text analysed after
+        // others gets the report it gets on a thread of its own, after a text whose lists
+        // outgrew what is kept too.
+        let long = "We will not refund it, but we'll fix it by Friday at 5pm. ".repeat(400);
+        let samples: Vec<&str> = builtin_lexicons()
+            .iter()
+            .flat_map(|lexicon| lexicon.rules())
+            .flat_map(|rule| rule.examples.iter().chain(&rule.guardrails))
+            .map(String::as_str)
+            .step_by(11)
+            .chain([long.as_str(), "", "Sorry, I can't refund it until Monday."])
+            .collect();
+        let analyzer = Analyzer::new();
+        for text in samples {
+            let alone = std::thread::scope(|s| s.spawn(|| analyzer.analyze(text)).join().unwrap());
+            assert_eq!(analyzer.analyze(text), alone, "{text:?}");
+        }
     }
 
     #[test]

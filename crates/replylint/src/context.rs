@@ -115,17 +115,20 @@ impl Cues {
     /// The cues among the context words found in one normalised chunk of the text
     /// (`original` at byte `offset`): `(literal, start, end)` in the normalised text, as
     /// [`Matcher::find`](crate::matcher::Matcher::find) gives them. In the original's bytes,
-    /// on word boundaries.
+    /// on word boundaries. They are written into `cues`, emptied first, whose room a caller
+    /// that analyses text after text keeps from one to the next.
     pub fn in_chunk(
         &self,
         found: &[(usize, usize, usize)],
         normalized: &Normalized,
         original: &str,
         offset: usize,
+        mut cues: Vec<Cue>,
     ) -> Vec<Cue> {
         let hay = normalized.as_str();
         // Most words found are cues of one kind: grown once, not word by word.
-        let mut cues = Vec::with_capacity(found.len());
+        cues.clear();
+        cues.reserve(found.len());
         for &(pattern, start, end) in found {
             // The walk finds other words too, numbered after the cues' own.
             let Some((kinds, prefix)) = self.entries.get(pattern) else {

@@ -7,6 +7,9 @@
 //! instructions mixed BYTES    the same over the short replies of build/corpus/replies.txt
 //!                             (`short_replies`: 40-400 bytes, all 16 languages)
 //! instructions grouped BYTES  the short replies of `mixed`, grouped by language
+//! instructions batch BYTES    the short replies of `mixed` through `analyze_batch`, whose work
+//!                             runs on rayon's threads, outside `measured`: count a part of
+//!                             it by name, e.g. --toggle-collect='*Detector*group_of*'
 //! instructions lang CODE BYTES  the same over the short replies in the language CODE alone
 //! instructions long BYTES     analyze one text of BYTES cut from the threads (`text_of_len`)
 //! instructions quarters BYTES the same text cut in four, each quarter analysed apart
@@ -62,6 +65,22 @@ fn main() {
                 .map(|s| s.text)
                 .collect(),
         ),
+        Some("batch") => {
+            let texts: Vec<String> = short_replies(CORPUS_SEED, n)
+                .into_iter()
+                .map(|s| s.text)
+                .collect();
+            let analyzer = Analyzer::new();
+            let found: usize = measured(|| {
+                analyzer
+                    .analyze_batch(&texts)
+                    .iter()
+                    .map(|r| r.findings().len())
+                    .sum()
+            });
+            assert!(found > 0);
+            texts.iter().map(String::len).sum()
+        }
         Some("grouped") => analyze_each({
             let mut samples = short_replies(CORPUS_SEED, n);
             samples.sort_by_key(|s| s.language);

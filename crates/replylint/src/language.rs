@@ -2,10 +2,9 @@
 //! lexicon of that script. No model, no data beyond the lexicons themselves.
 
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::{Arc, LazyLock, OnceLock};
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon::{Lexicon, PatternWords};
 use unicode_normalization::char::is_combining_mark;
@@ -102,19 +101,49 @@ pub(crate) struct Detector {
 }
 
 /// A word's key in [`Detector::stopword_profiles`]: a hash of its bytes, ASCII letters
-/// lowercased, so that the start of a text is looked up as it is, not normalised first (a
-/// capitalised word of another script is missed, and two words that share a key blur a
-/// guess; neither changes what is reported). `None` for a word of more than
-/// [`MAX_STOPWORD_BYTES`].
-fn word_key(word: &[u8]) -> Option<u64> {
-    let mut lower = [0u8; MAX_STOPWORD_BYTES];
-    let lower = lower.get_mut(..word.len())?;
-    for (l, b) in lower.iter_mut().zip(word) {
-        *l = b.to_ascii_lowercase();
+/// lowercased, taken a byte at a time so that the start of a text is looked up as it is read,
+/// neither normalised nor cut into words first (a capitalised word of another script is
+/// missed, and two words that share a key blur a guess; neither changes what is reported).
+#[derive(Clone, Copy, Default)]
+struct WordKey {
+    hash: u64,
+    len: usize,
+}
+
+/// Each byte as [`WordKey`] takes it: ASCII letters lowercased, other bytes of a word as they
+/// are, and 0 for the ASCII punctuation, spaces and controls that part words (a byte of
+/// another script is part of a word, as most are letters).
+const KEY_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if !byte.is_ascii() || byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
     }
-    let mut hasher = FxHasher::default();
-    hasher.write(lower);
-    Some(hasher.finish())
+    table
+};
+
+impl WordKey {
+    /// Adds a word's next byte, as [`KEY_BYTES`] gives it.
+    fn push(&mut self, key_byte: u8) {
+        // FxHash's multiplier, over one byte at a time.
+        self.hash = (self.hash.rotate_left(5) ^ u64::from(key_byte)).wrapping_mul(0xf135_7aea_2e62_a9c5);
+        self.len += 1;
+    }
+
+    /// `None` for no word, or one of more than [`MAX_STOPWORD_BYTES`].
+    fn key(self) -> Option<u64> {
+        (1..=MAX_STOPWORD_BYTES).contains(&self.len).then_some(self.hash)
+    }
+}
+
+fn word_key(word: &[u8]) -> Option<u64> {
+    let mut key = WordKey::default();
+    word.iter().for_each(|&b| key.push(KEY_BYTES[usize::from(b)]));
+    key.key()
 }
 
 impl Detector {
@@ -172,27 +201,37 @@ impl Detector {
         });
         let sample = &text.as_bytes()[..text.len().min(GROUP_SAMPLE_BYTES)];
         let mut votes = [0u8; 64];
-        // Words as ASCII punctuation and spaces part them: a byte of another script is
-        // part of a word, as most are letters.
-        for word in sample
-            .split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            let mut profiles = word_key(word)
+        // The profiles with a vote: a text's words vote for one or two of them, and the
+        // search for the most voted looks at those alone.
+        let mut voted = 0u64;
+        let mut vote = |word: WordKey| {
+            let mut profiles = word
+                .key()
                 .and_then(|key| stopword_profiles.get(&key))
                 .copied()
                 .unwrap_or(0);
+            voted |= profiles;
             while profiles != 0 {
                 votes[profiles.trailing_zeros() as usize] += 1;
                 profiles &= profiles - 1;
             }
+        };
+        let mut word = WordKey::default();
+        for &b in sample {
+            match KEY_BYTES[usize::from(b)] {
+                0 => vote(std::mem::take(&mut word)),
+                key_byte => word.push(key_byte),
+            }
         }
+        vote(word);
         // The first of the most voted, if any has a vote.
         let (mut best, mut most) = (None, 0);
-        for (p, &n) in votes.iter().enumerate() {
-            if n > most {
-                (best, most) = (Some(p), n);
+        while voted != 0 {
+            let p = voted.trailing_zeros() as usize;
+            if votes[p] > most {
+                (best, most) = (Some(p), votes[p]);
             }
+            voted &= voted - 1;
         }
         best.unwrap_or_else(|| {
             self.profiles.len()
@@ -324,6 +363,8 @@ mod tests {
             Some("fr")
         );
         assert_eq!(code("Я вам уже объясняла, доставка платная."), Some("ru"));
+        // ASCII capitals count as their lowercase.
+        assert_eq!(code("THANK YOU FOR YOUR PATIENCE, WE ARE ON IT."), Some("en"));
         // Only the start counts: a long text is grouped by its first sentence.
         let long = format!(
             "Thank you for your patience, we are looking into it and will write back. {}",

@@ -113,7 +113,7 @@ struct WordKey {
 /// Each byte as [`WordKey`] takes it: ASCII letters lowercased, other bytes of a word as they
 /// are, and 0 for the ASCII punctuation, spaces and controls that part words (a byte of
 /// another script is part of a word, as most are letters).
-const KEY_BYTES: [u8; 256] = {
+static KEY_BYTES: [u8; 256] = {
     let mut table = [0; 256];
     let mut b = 0;
     while b < 256 {
